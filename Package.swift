@@ -1,0 +1,98 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SeedanceKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FrameKit", targets: ["FrameKit"]),
+        .library(name: "SeedanceAPI", targets: ["SeedanceAPI"]),
+        .library(name: "SeedanceKit", targets: ["SeedanceKit"]),
+        .executable(name: "seedance", targets: ["seedance"]),
+        .executable(name: "seedance-stub", targets: ["seedance-stub"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // libvips through pkg-config; `make` installs libvips-dev when it is missing.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Fixed-argument forwards for libvips' variadic calls, which Swift cannot import.
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
+        .target(
+            name: "FrameKit",
+            dependencies: ["CVipsShim", "CVips"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SeedanceAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SeedanceKit",
+            dependencies: ["FrameKit", "SeedanceAPI"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SeedanceStub",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "seedance",
+            dependencies: [
+                "SeedanceKit", "FrameKit", "SeedanceAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "seedance-stub",
+            dependencies: [
+                "SeedanceStub", "FrameKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "FrameKitTests",
+            dependencies: ["FrameKit"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SeedanceAPITests",
+            dependencies: ["SeedanceAPI", "SeedanceStub", "FrameKit"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SeedanceCLITests",
+            dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit"],
+            swiftSettings: strictSwift
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+print("seedance-stub: not yet")
