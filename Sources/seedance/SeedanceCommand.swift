@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SeedanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seedance",
+        abstract: "Get frames accepted by Seedance 1.5 Pro image-to-video, and turn them into a video.",
+        subcommands: [CheckCommand.self]
+    )
+}
