@@ -48,7 +48,13 @@ let package = Package(
         ),
         .target(
             name: "SeedanceKit",
-            dependencies: ["FrameKit", "SeedanceAPI"],
+            dependencies: [
+                "FrameKit", "SeedanceAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(

@@ -10,7 +10,7 @@ static void forward_log(const gchar *domain, GLogLevelFlags level, const gchar *
 
 int CVipsShim_start(const char *program_name, int concurrency) {
     if (VIPS_INIT(program_name)) return -1;
-    g_log_set_handler("VIPS", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, forward_log, NULL);
+    g_log_set_handler("VIPS", G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, forward_log, NULL);
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);
     vips_cache_set_max_files(0);

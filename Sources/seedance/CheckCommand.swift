@@ -1,6 +1,69 @@
 import ArgumentParser
+import FrameKit
 
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check frames against the API's rules.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check frames against the API's rules from their headers, and say what fix would do.",
+        discussion: """
+        FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs.
+        Exit 0: acceptable as is. 1: the API would reject an input and fix can repair it. \
+        2: an input is unusable. 64: usage.
+        """
+    )
+
+    @Argument(help: "The first frame.")
+    var first: String
+    @Option(help: "The last frame.")
+    var last: String?
+    @Flag(help: "Print one JSON document on stdout.")
+    var json = false
+    @Flag(help: "Treat a last frame whose aspect differs from the first's as a violation.")
+    var strict = false
+    @OptionGroup(title: "Rules") var rules: PolicyOptions
+    @OptionGroup(title: "Fix (what check reports fix would do)") var fixOptions: FixOptionsGroup
+
+    func run() async throws {
+        let resolver = rules.resolver
+        let preflight = FramePreflight(policy: rules.policy, options: fixOptions.options)
+        var verdicts: [FramePreflight.FrameVerdict] = []
+        let firstInput = await resolver.resolve(first)
+        let lastInput = if let last { await resolver.resolve(last) } else { InputResolver.Resolved?.none }
+        switch (firstInput, lastInput) {
+        case (.input(let firstImage), .input(let lastImage)):
+            verdicts = preflight.check(first: firstImage, last: lastImage, strict: strict)
+        case (.input(let firstImage), nil):
+            verdicts = preflight.check(first: firstImage, last: nil, strict: strict)
+        default:
+            // A URL that could not be fetched is reported like an unreadable file.
+            for (role, resolved) in [(FrameRole.first, firstInput), (.last, lastInput)] {
+                switch resolved {
+                case .input(let input)?: verdicts += preflight.check(first: input, last: nil).map { var v = $0; v.role = role; return v }
+                case .failed(let error)?: verdicts.append(.unreadable(role: role, error: error))
+                case nil: break
+                }
+            }
+        }
+        if json {
+            try StandardStreams.printJSON(CheckDocument(verdicts))
+        } else {
+            for verdict in verdicts { StandardStreams.printError(HumanReport.describe(verdict)) }
+        }
+        throw Self.exitStatus(for: verdicts).exitCode
+    }
+
+    static func exitStatus(for verdicts: [FramePreflight.FrameVerdict]) -> ExitStatus {
+        if verdicts.contains(where: \.isUnusable) { return .unusableInput }
+        if verdicts.contains(where: { !$0.isAcceptable }) { return .repairable }
+        return .success
+    }
+}
+
+extension FramePreflight.FrameVerdict {
+    static func unreadable(role: FrameRole, error: FrameError) -> Self {
+        let rule: Rule = error.kind == .inputTooLarge ? .fileSize : .unreadable
+        return Self(role: role, source: error.source ?? "input",
+                    report: nil, findings: [Finding(rule: rule, severity: .violation, message: error.message, fixable: false)],
+                    plan: nil, error: error)
+    }
 }

@@ -1,0 +1,37 @@
+# One entry point per job; each installs libvips when pkg-config cannot find it.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+APT_PACKAGES := libvips-dev libvips-tools
+
+.PHONY: deps build release test demo bench fuzz check-leaks clean
+
+deps:
+	@if ! pkg-config --exists vips || ! command -v vips >/dev/null; then \
+		echo "make: libvips-dev or libvips-tools is missing; installing with apt-get" >&2; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null || \
+		{ echo "make: FAILED to install $(APT_PACKAGES) with apt-get; install them by hand" >&2; exit 1; }; \
+	fi
+	@pkg-config --exists vips || { echo "make: pkg-config still cannot find vips" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	bash scripts/demo.sh
+
+bench: release
+	bash scripts/bench.sh
+
+fuzz: deps
+	bash scripts/fuzz.sh
+
+clean:
+	rm -rf .build out

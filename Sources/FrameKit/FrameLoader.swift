@@ -1,0 +1,56 @@
+internal import CVipsShim
+import Foundation
+
+/// Opens an input with the loader its bytes call for (never libvips' own guess), keeping
+/// in-memory bytes alive for as long as any image derived from them.
+enum FrameLoader {
+    /// A stable copy of in-memory bytes: libvips keeps the pointer past any `withUnsafeBytes`
+    /// scope, so the bytes live in an allocation of our own, freed with the last image.
+    final class Bytes: @unchecked Sendable {
+        let buffer: UnsafeMutableRawBufferPointer
+        init(_ data: Data) {
+            buffer = .allocate(byteCount: max(data.count, 1), alignment: 16)
+            buffer.copyBytes(from: data)
+        }
+        deinit { buffer.deallocate() }
+    }
+
+    static func open(
+        _ input: LoadedInput, format: ImageFormat, sequential: Bool, failOnTruncated: Bool, shrink: Int = 1
+    ) throws(FrameError) -> VipsImage {
+        try LibVips.ensureStarted()
+        guard let loader = loader(for: format) else {
+            throw FrameError(.unsupportedFormat, "\(format.rawValue) is not decoded here", source: input.name)
+        }
+        var out: UnsafeMutablePointer<CVipsShim.VipsImage>?
+        let status: Int32
+        var keepAlive: [AnyObject] = []
+        switch input.storage {
+        case .file(let path):
+            status = CVipsShim_load_file(loader, path, sequential ? 1 : 0, failOnTruncated ? 1 : 0, Int32(shrink), &out)
+        case .memory(let data):
+            let bytes = Bytes(data)
+            keepAlive.append(bytes)
+            status = CVipsShim_load_buffer(loader, bytes.buffer.baseAddress, data.count, sequential ? 1 : 0,
+                                           failOnTruncated ? 1 : 0, Int32(shrink), &out)
+        }
+        guard status == 0, let out else {
+            let detail = LibVips.takeErrorText()
+            throw FrameError(.notAnImage, "corrupt or unreadable \(format.rawValue) header: \(detail.isEmpty ? "libvips could not read it" : detail)", source: input.name)
+        }
+        return VipsImage(owning: out, keepAlive: keepAlive)
+    }
+
+    private static func loader(for format: ImageFormat) -> CVipsShimLoader? {
+        switch format {
+        case .jpeg: CVipsShimLoaderJPEG
+        case .png: CVipsShimLoaderPNG
+        case .webp: CVipsShimLoaderWebP
+        case .tiff: CVipsShimLoaderTIFF
+        case .gif: CVipsShimLoaderGIF
+        case .heif, .avif: CVipsShimLoaderHEIF
+        case .bmp: CVipsShimLoaderMagick
+        case .svg, .pdf, .jpeg2000, .jpegXL: nil
+        }
+    }
+}

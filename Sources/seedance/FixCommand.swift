@@ -1,0 +1,94 @@
+import ArgumentParser
+import FrameKit
+import Foundation
+
+struct FixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Make frames acceptable with the smallest change, and write DIR/first.<ext> and DIR/last.<ext>.",
+        discussion: """
+        A compliant input is copied byte for byte. Outputs are written atomically; originals are \
+        never touched. Exit 0: written and verified. 2: an input is unusable. 64: usage.
+        """
+    )
+
+    @Argument(help: "The first frame: a path, '-', an http(s) URL or a data: URI.")
+    var first: String
+    @Option(help: "The last frame.")
+    var last: String?
+    @Option(help: "Where to write first.<ext> and last.<ext> (created if missing).")
+    var outputDir: String
+    @Flag(help: "Print one JSON document on stdout.")
+    var json = false
+    @OptionGroup(title: "Rules") var rules: PolicyOptions
+    @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
+
+    func run() async throws {
+        let resolver = rules.resolver
+        let fixer = FrameFixer(policy: rules.policy, options: fixOptions.options)
+        let frames: (first: PreparedFrame, last: PreparedFrame?)
+        do {
+            let firstInput = try await Self.input(resolver.resolve(first))
+            let lastInput = if let last { try await Self.input(resolver.resolve(last)) } else { ImageInput?.none }
+            frames = try fixer.prepare(first: firstInput, last: lastInput)
+        } catch {
+            StandardStreams.printError("seedance fix: \(error)")
+            throw ExitStatus.unusableInput.exitCode
+        }
+        let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])
+        let written = try write(prepared)
+        if json {
+            try StandardStreams.printJSON(FixDocument(ok: true, outputDir: outputDir,
+                images: zip(prepared, written).map { FixDocument.Image($0, output: $1.path) }))
+        } else {
+            for (frame, url) in zip(prepared, written) { StandardStreams.printError(Self.describe(frame, output: url)) }
+        }
+    }
+
+    private static func input(_ resolved: InputResolver.Resolved) throws(FrameError) -> ImageInput {
+        switch resolved {
+        case .input(let input): return input
+        case .failed(let error): throw error
+        }
+    }
+
+    /// Writes every frame or none: a failure removes what was already written.
+    private func write(_ frames: [PreparedFrame]) throws -> [URL] {
+        let folder = URL(fileURLWithPath: outputDir)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            StandardStreams.printError("seedance fix: cannot create \(outputDir): \(error.localizedDescription)")
+            throw ExitStatus.usage.exitCode
+        }
+        let targets = frames.map { folder.appendingPathComponent("\($0.role.rawValue).\($0.format.fileExtension)") }
+        let sources = [first, last].compactMap { $0 }.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        if let clash = targets.first(where: { sources.contains($0.resolvingSymlinksInPath().path) }) {
+            StandardStreams.printError("seedance fix: \(clash.path) is an input; choose another --output-dir so the original is never replaced")
+            throw ExitStatus.usage.exitCode
+        }
+        var done: [URL] = []
+        for (frame, target) in zip(frames, targets) {
+            do {
+                try AtomicFile.write(frame.bytes, to: target)
+                done.append(target)
+            } catch {
+                done.forEach { try? FileManager.default.removeItem(at: $0) }
+                StandardStreams.printError("seedance fix: \(error)")
+                throw ExitStatus.unusableInput.exitCode
+            }
+        }
+        return done
+    }
+
+    private static func describe(_ frame: PreparedFrame, output: URL) -> String {
+        let before = frame.before, after = frame.after
+        var lines = ["\(frame.role.rawValue): \(before.source) → \(output.path)",
+                     "  before: \(before.format.rawValue) \(before.width)×\(before.height), \(before.bytes) bytes",
+                     "  after:  \(after.format.rawValue) \(after.width)×\(after.height), \(after.bytes) bytes"]
+        if frame.isPassThrough { lines.append("  already compliant: copied byte for byte") }
+        for step in frame.plan.steps { lines.append("  - \(step.summary): \(step.reason)") }
+        for note in frame.notes { lines.append("  · \(note)") }
+        return lines.joined(separator: "\n")
+    }
+}

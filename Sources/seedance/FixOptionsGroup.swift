@@ -1,0 +1,59 @@
+public import ArgumentParser
+import FrameKit
+
+extension FixOptions.CropStrategy: ExpressibleByArgument {}
+extension VideoRatio: ExpressibleByArgument {}
+extension VideoResolution: ExpressibleByArgument {}
+extension FixOptions.LastFrameSize: ExpressibleByArgument {}
+
+/// How `fix` (and `submit`, which fixes first) changes frames.
+struct FixOptionsGroup: ParsableArguments {
+    @Option(help: "Which part a crop keeps: attention, entropy or centre.")
+    var crop: FixOptions.CropStrategy = .attention
+    @Option(help: ArgumentHelp("Pad instead of cropping: a colour (#rrggbb, white, black) or 'blur'.", valueName: "fill"))
+    var pad: String?
+    @Option(help: "Colour under transparency when it is flattened (#rrggbb, white, black).")
+    var background = "white"
+    @Flag(help: "Keep transparency (the output becomes PNG unless --format webp).")
+    var keepAlpha = false
+    @Option(help: "Output format when bytes must change: jpeg, png or webp.")
+    var format: String?
+    @Option(help: "Crop or pad both frames to the video's ratio: 16:9, 4:3, 1:1, 3:4, 9:16, 21:9.")
+    var ratio: VideoRatio?
+    @Option(help: "Scale down to what this output needs: 480p, 720p, 1080p.")
+    var resolution: VideoResolution?
+    @Option(help: "The last frame's size: 'match' the first frame's, or 'keep' its own.")
+    var lastSize: FixOptions.LastFrameSize = .matchFirst
+    @Option(help: "First JPEG/WebP quality tried (1-100); lower only if over the byte budget.")
+    var quality = 90
+
+    mutating func validate() throws {
+        if let pad, pad.lowercased() != "blur", RGBColour(pad) == nil {
+            throw ValidationError("--pad takes a colour (#rrggbb, white, black) or 'blur', not '\(pad)'")
+        }
+        guard RGBColour(background) != nil else {
+            throw ValidationError("--background takes a colour (#rrggbb, white, black), not '\(background)'")
+        }
+        if let format, outputFormat(format) == nil {
+            throw ValidationError("--format takes jpeg, png or webp, not '\(format)'")
+        }
+        guard (1...100).contains(quality) else {
+            throw ValidationError("--quality must be 1 to 100, not \(quality)")
+        }
+    }
+
+    private func outputFormat(_ text: String) -> ImageFormat? {
+        ImageFormat(declared: text).flatMap { FixOptions.outputFormats.contains($0) ? $0 : nil }
+    }
+
+    var options: FixOptions {
+        let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
+        case nil: .crop(crop)
+        case "blur": .pad(.blur)
+        case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
+        }
+        return FixOptions(framing: framing, background: RGBColour(background) ?? .white, keepAlpha: keepAlpha,
+                          format: format.flatMap(outputFormat), ratio: ratio, resolution: resolution,
+                          lastFrameSize: lastSize, quality: quality)
+    }
+}
