@@ -180,3 +180,13 @@ int CVipsShim_has_field(VipsImage *image, const char *name) {
 
 void CVipsShim_unref(VipsImage *image) { g_object_unref(image); }
 void CVipsShim_free(void *memory) { g_free(memory); }
+
+int CVipsShim_getpoint(VipsImage *in, int x, int y, double *values, int capacity) {
+    double *vector = NULL;
+    int n = 0;
+    if (vips_getpoint(in, &vector, &n, x, y, NULL)) return -1;
+    int count = n < capacity ? n : capacity;
+    for (int i = 0; i < count; i++) values[i] = vector[i];
+    g_free(vector);
+    return count;
+}

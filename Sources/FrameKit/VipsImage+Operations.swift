@@ -122,3 +122,20 @@ extension VipsImage {
         return Data(bytesNoCopy: buffer, count: length, deallocator: .custom { pointer, _ in CVipsShim_free(pointer) })
     }
 }
+
+extension VipsImage {
+    /// One pixel's band values; used by tests to prove what a fix did to the picture.
+    func pixel(x: Int, y: Int) throws(FrameError) -> [Double] {
+        var values = [Double](repeating: 0, count: 8)
+        let count = values.withUnsafeMutableBufferPointer { CVipsShim_getpoint(pointer, Int32(x), Int32(y), $0.baseAddress, 8) }
+        guard count > 0 else { throw FrameError(.processingFailed, "getpoint failed: \(LibVips.takeErrorText())") }
+        return Array(values.prefix(Int(count)))
+    }
+
+    /// Opens encoded bytes for reading pixels at random.
+    static func decode(_ data: Data) throws(FrameError) -> VipsImage {
+        let input = try LoadedInput.load(.bytes(data, name: "bytes"), maxBytes: .max)
+        guard let format = FormatSniffer.format(of: input.head) else { throw FrameError(.notAnImage, "not an image") }
+        return try FrameLoader.open(input, format: format, sequential: false, failOnTruncated: true)
+    }
+}

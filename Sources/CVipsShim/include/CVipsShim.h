@@ -60,6 +60,8 @@ int CVipsShim_webpsave_buffer(VipsImage *in, void **buf, size_t *len, int qualit
 
 int CVipsShim_get_int(VipsImage *image, const char *name, int fallback);
 int CVipsShim_has_field(VipsImage *image, const char *name);
+/// Reads one pixel (for tests); returns the number of bands written, or -1.
+int CVipsShim_getpoint(VipsImage *in, int x, int y, double *values, int capacity);
 void CVipsShim_unref(VipsImage *image);
 void CVipsShim_free(void *memory);
 

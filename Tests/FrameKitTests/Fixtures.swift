@@ -1,0 +1,50 @@
+import Foundation
+@testable import FrameKit
+
+/// Paths to the committed fixtures, and scratch space for generated ones.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ name: String) -> String {
+        root.appendingPathComponent("fixtures").appendingPathComponent(name).path
+    }
+
+    static func input(_ name: String) -> ImageInput { .file(path(name)) }
+
+    static func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
+
+    static func scratchDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("framekit-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs the `vips` command (libvips-tools, installed by `make deps`) to make a test image.
+    @discardableResult
+    static func vips(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["vips"] + arguments
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw FrameError(.processingFailed, "vips \(arguments.joined(separator: " ")) failed: \(message)")
+        }
+        return message
+    }
+
+    /// A flat image of the given size, written by libvips in the format the extension names.
+    static func flat(width: Int, height: Int, format: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("flat-\(width)x\(height).\(format)").path
+        try vips(["black", path, "\(width)", "\(height)", "--bands", "3"])
+        return path
+    }
+
+    static func pixel(_ data: Data, x: Int, y: Int) throws -> [Double] {
+        try VipsImage.decode(data).pixel(x: x, y: y)
+    }
+}
