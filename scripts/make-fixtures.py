@@ -74,7 +74,7 @@ def main():
     # Bad pair: a sideways phone photo and a panorama whose aspect is out of bounds.
     sideways = photo(640, 480, seed=1)
     exif_orientation_jpeg(p("bad-first-sideways.jpg"), sideways.write_to_buffer(".jpg", Q=75, strip=True), 6)
-    subject(photo(1500, 400, seed=3), 1200, 200, 80).write_to_file(p("bad-last-panorama.png"), compression=9)
+    subject(photo(1500, 400, seed=3), 1380, 200, 60).write_to_file(p("bad-last-panorama.png"), compression=9)
 
     base = photo(400, 320)
     jpeg = base.write_to_buffer(".jpg", Q=75, strip=True)

@@ -21,15 +21,18 @@ struct BudgetEncoder {
         return [start] + [85, 80, 70, 60, 50].filter { $0 < start }
     }
 
-    func encode(_ image: VipsImage, format requested: ImageFormat, keepsAlpha: Bool) throws(FrameError) -> Result {
+    /// `render` builds the lazy pipeline; it runs again for a retry, because a sequential
+    /// pipeline can be read only once.
+    func encode(format requested: ImageFormat, keepsAlpha: Bool, render: () throws(FrameError) -> VipsImage) throws(FrameError) -> Result {
         var format = requested
+        let image = try render()
         let first = try image.encoded(as: format, quality: qualities[0])
         if policy.acceptsBytes(first.count, format: format) {
             return Result(bytes: first, format: format, quality: qualities[0], width: image.width, height: image.height, notes: [])
         }
         var notes = ["\(format.rawValue) at \(format == .png ? "lossless" : "quality \(qualities[0])") was \(first.count) bytes, over the budget"]
-        // Each further encode would decode the input again; render it once instead.
-        var current = try image.copiedToMemory()
+        // Each further encode would decode the input again; render it once more, into memory.
+        var current = try render().copiedToMemory()
         if format == .png {
             format = keepsAlpha ? .webp : .jpeg
             notes.append("switched to \(format.rawValue): PNG cannot trade quality for size")
