@@ -90,7 +90,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedanceAPITests",
-            dependencies: ["SeedanceAPI", "SeedanceStub", "FrameKit"],
+            dependencies: [
+                "SeedanceAPI", "SeedanceStub", "FrameKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

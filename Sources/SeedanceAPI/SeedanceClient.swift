@@ -151,6 +151,7 @@ public final class SeedanceClient: Sendable {
     }
 
     /// Saves the first video of a finished task, asking task-result for a fresh URL if the one given has expired.
+    @discardableResult
     public func downloadVideo(of result: TaskResult, to destination: URL, force: Bool = false) async throws -> URL {
         guard let url = result.videos.first?.url else {
             throw SeedanceError(.malformedResponse, "task \(result.taskID) succeeded but task-result lists no video")
