@@ -20,12 +20,13 @@ struct CheckCommand: AsyncParsableCommand {
     var json = false
     @Flag(help: "Treat a last frame whose aspect differs from the first's as a violation.")
     var strict = false
+    @OptionGroup(title: "Video framing") var framing: VideoFramingOptions
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Fix (what check reports fix would do)") var fixOptions: FixOptionsGroup
 
     func run() async throws {
         let resolver = rules.resolver
-        let preflight = FramePreflight(policy: rules.policy, options: fixOptions.options)
+        let preflight = FramePreflight(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
         var verdicts: [FramePreflight.FrameVerdict] = []
         let firstInput = await resolver.resolve(first)
         let lastInput = if let last { await resolver.resolve(last) } else { InputResolver.Resolved?.none }
@@ -45,9 +46,9 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         if json {
-            try StandardStreams.printJSON(CheckDocument(verdicts))
+            try JSONOutput.print(snakeCase: true, CheckDocument(verdicts))
         } else {
-            for verdict in verdicts { StandardStreams.printError(HumanReport.describe(verdict)) }
+            for verdict in verdicts { Terminal.diagnostic(HumanReport.describe(verdict)) }
         }
         throw Self.exitStatus(for: verdicts).exitCode
     }

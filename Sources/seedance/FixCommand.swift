@@ -20,28 +20,29 @@ struct FixCommand: AsyncParsableCommand {
     var outputDir: String
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
+    @OptionGroup(title: "Video framing") var framing: VideoFramingOptions
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
 
     func run() async throws {
         let resolver = rules.resolver
-        let fixer = FrameFixer(policy: rules.policy, options: fixOptions.options)
+        let fixer = FrameFixer(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {
             let firstInput = try await Self.input(resolver.resolve(first))
             let lastInput = if let last { try await Self.input(resolver.resolve(last)) } else { ImageInput?.none }
             frames = try fixer.prepare(first: firstInput, last: lastInput)
         } catch {
-            StandardStreams.printError("seedance fix: \(error)")
+            Terminal.diagnostic("seedance fix: \(error)")
             throw ExitStatus.unusableInput.exitCode
         }
         let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])
         let written = try write(prepared)
         if json {
-            try StandardStreams.printJSON(FixDocument(ok: true, outputDir: outputDir,
+            try JSONOutput.print(snakeCase: true, FixDocument(ok: true, outputDir: outputDir,
                 images: zip(prepared, written).map { FixDocument.Image($0, output: $1.path) }))
         } else {
-            for (frame, url) in zip(prepared, written) { StandardStreams.printError(Self.describe(frame, output: url)) }
+            for (frame, url) in zip(prepared, written) { Terminal.diagnostic(Self.describe(frame, output: url)) }
         }
     }
 
@@ -58,13 +59,13 @@ struct FixCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            StandardStreams.printError("seedance fix: cannot create \(outputDir): \(error.localizedDescription)")
+            Terminal.diagnostic("seedance fix: cannot create \(outputDir): \(error.localizedDescription)")
             throw ExitStatus.usage.exitCode
         }
         let targets = frames.map { folder.appendingPathComponent("\($0.role.rawValue).\($0.format.fileExtension)") }
         let sources = [first, last].compactMap { $0 }.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
         if let clash = targets.first(where: { sources.contains($0.resolvingSymlinksInPath().path) }) {
-            StandardStreams.printError("seedance fix: \(clash.path) is an input; choose another --output-dir so the original is never replaced")
+            Terminal.diagnostic("seedance fix: \(clash.path) is an input; choose another --output-dir so the original is never replaced")
             throw ExitStatus.usage.exitCode
         }
         var done: [URL] = []
@@ -74,7 +75,7 @@ struct FixCommand: AsyncParsableCommand {
                 done.append(target)
             } catch {
                 done.forEach { try? FileManager.default.removeItem(at: $0) }
-                StandardStreams.printError("seedance fix: \(error)")
+                Terminal.diagnostic("seedance fix: \(error)")
                 throw ExitStatus.unusableInput.exitCode
             }
         }

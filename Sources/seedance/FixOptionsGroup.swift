@@ -18,10 +18,6 @@ struct FixOptionsGroup: ParsableArguments {
     var keepAlpha = false
     @Option(help: "Output format when bytes must change: jpeg, png or webp.")
     var format: String?
-    @Option(help: "Crop or pad both frames to the video's ratio: 16:9, 4:3, 1:1, 3:4, 9:16, 21:9.")
-    var ratio: VideoRatio?
-    @Option(help: "Scale down to what this output needs: 480p, 720p, 1080p.")
-    var resolution: VideoResolution?
     @Option(help: "The last frame's size: 'match' the first frame's, or 'keep' its own.")
     var lastSize: FixOptions.LastFrameSize = .matchFirst
     @Option(help: "First JPEG/WebP quality tried (1-100); lower only if over the byte budget.")
@@ -46,7 +42,9 @@ struct FixOptionsGroup: ParsableArguments {
         ImageFormat(declared: text).flatMap { FixOptions.outputFormats.contains($0) ? $0 : nil }
     }
 
-    var options: FixOptions {
+    /// `submit` takes the ratio and resolution from the request; `fix` and `check` from
+    /// ``VideoFramingOptions``.
+    func options(ratio: VideoRatio? = nil, resolution: VideoResolution? = nil) -> FixOptions {
         let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
         case nil: .crop(crop)
         case "blur": .pad(.blur)
@@ -56,4 +54,12 @@ struct FixOptionsGroup: ParsableArguments {
                           format: format.flatMap(outputFormat), ratio: ratio, resolution: resolution,
                           lastFrameSize: lastSize, quality: quality)
     }
+}
+
+/// The video's framing for `fix` and `check`; `submit` reads the same from its request options.
+struct VideoFramingOptions: ParsableArguments {
+    @Option(help: "Crop or pad both frames to the video's ratio: 16:9, 4:3, 1:1, 3:4, 9:16, 21:9.")
+    var ratio: VideoRatio?
+    @Option(help: "Scale down to what this output needs: 480p, 720p, 1080p.")
+    var resolution: VideoResolution?
 }

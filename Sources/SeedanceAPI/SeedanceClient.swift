@@ -1,0 +1,215 @@
+internal import AsyncHTTPClient
+public import Foundation
+public import Logging
+internal import NIOCore
+internal import NIOFoundationCompat
+internal import NIOHTTP1
+
+/// Talks to the Seedance 1.5 Pro image-to-video endpoints on novita.ai.
+///
+/// Owns an `HTTPClient`: call ``shutdown()`` when done, or use ``withClient(_:timeSource:logger:_:)``.
+/// The API key goes only into the `Authorization` header of provider calls; it is never
+/// logged, never put in an error, and never sent to download URLs.
+public final class SeedanceClient: Sendable {
+    public static let submitPath = "/v3/async/seedance-v1.5-pro-i2v"
+    public static let taskResultPath = "/v3/async/task-result"
+
+    public let configuration: Configuration
+    let httpClient: HTTPClient
+    let timeSource: TimeSource
+    let logger: Logger
+
+    public init(
+        configuration: Configuration,
+        timeSource: TimeSource = .system,
+        logger: Logger = Logger(label: "seedance", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.configuration = configuration
+        self.timeSource = timeSource
+        self.logger = logger
+        var http = HTTPClient.Configuration(
+            timeout: .init(connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout)))
+        // We retry ourselves, and only where money allows; AHC's own reconnect loop would hide
+        // the "never connected" proof behind a generic timeout.
+        http.connectionPool.retryConnectionEstablishment = false
+        http.redirectConfiguration = .disallow
+        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+    }
+
+    public func shutdown() async throws {
+        try await httpClient.shutdown()
+    }
+
+    /// Runs `body` with a client and shuts the client down afterwards, whatever happens.
+    public static func withClient<Result: Sendable>(
+        _ configuration: Configuration,
+        timeSource: TimeSource = .system,
+        logger: Logger = Logger(label: "seedance", factory: { _ in SwiftLogNoOpLogHandler() }),
+        _ body: (SeedanceClient) async throws -> Result
+    ) async throws -> Result {
+        let client = SeedanceClient(configuration: configuration, timeSource: timeSource, logger: logger)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// Validates, journals and sends the create call; returns the provider's task id.
+    ///
+    /// The intent is written and synced to `journal` before the POST. The POST is repeated only
+    /// after a provable refusal (no connection, 429, 503), within `configuration.submitRetry`.
+    ///
+    /// - Throws: ``SeedanceError``: `.invalidRequest` (nothing sent), `.localIO` (journal not
+    ///   writable; nothing sent), `.provider` (refused), `.outcomeUnknown` (do not resubmit
+    ///   blindly: check `seedance tasks` / `seedance status`), `.unreachable`.
+    public func submit(_ request: GenerationRequest, inputs: [JournalInput] = [], journal: Journal? = nil) async throws -> Submission {
+        let body: ByteBuffer
+        let fingerprint: String
+        do {
+            body = try request.encodedBody()
+            fingerprint = try request.fingerprint()
+        } catch {
+            throw SeedanceError(.invalidRequest(error), "request not sent")
+        }
+        let intentID = UUID().uuidString.lowercased()
+        let baseURL = configuration.baseURL.absoluteString
+        do {
+            try journal?.record(JournalEvent(
+                intentID: intentID, kind: .intent, fingerprint: fingerprint, inputs: inputs, baseURL: baseURL))
+        } catch {
+            throw SeedanceError(.localIO, "could not write the journal, so nothing was sent: \(error)")
+        }
+
+        var post = authorizedRequest(url: configuration.endpoint(Self.submitPath))
+        post.method = .POST
+        post.headers.add(name: "Content-Type", value: "application/json")
+        post.body = .bytes(body)
+        logger.info("submitting", metadata: ["intent": "\(intentID)", "bytes": "\(body.readableBytes)"])
+
+        let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)
+        switch result {
+        case .accepted(let answer, let attempts):
+            guard let taskID = Self.taskID(in: answer.body) else {
+                return try fail(journal, intentID, .outcomeUnknown, SeedanceError(
+                    .outcomeUnknown,
+                    "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist. Check `seedance tasks` before submitting again",
+                    intentID: intentID))
+            }
+            var problem: String?
+            do {
+                try journal?.record(JournalEvent(intentID: intentID, kind: .submitted, taskID: taskID))
+            } catch {
+                problem = "\(error)"
+                logger.error("task id not journaled", metadata: ["task": "\(taskID)", "error": "\(error)"])
+            }
+            return Submission(taskID: taskID, intentID: intentID, fingerprint: fingerprint, attempts: attempts, journalProblem: problem)
+        case .refused(let answer, _):
+            let providerError = redacted(ProviderError(status: answer.status, body: answer.body))
+            return try fail(journal, intentID, .refused, SeedanceError(
+                .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
+        case .outcomeUnknown(let failure, let status, _):
+            let what = status.map { "the provider answered HTTP \($0)" } ?? Self.describe(failure)
+            return try fail(journal, intentID, .outcomeUnknown, SeedanceError(
+                .outcomeUnknown,
+                "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Journal intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
+                intentID: intentID))
+        case .unreachable(let text, let attempts):
+            return try fail(journal, intentID, .refused, SeedanceError(
+                .unreachable, "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(redacted(text))",
+                intentID: intentID), reason: "UNREACHABLE")
+        }
+    }
+
+    /// Asks task-result about one task, retrying transient failures.
+    ///
+    /// - Throws: ``SeedanceError``: `.provider` (e.g. `TASK_NOT_FOUND`), `.malformedResponse`, `.unreachable`.
+    public func taskResult(id taskID: String) async throws -> TaskResult {
+        let query = "task_id=" + (taskID.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"])) ?? taskID)
+        let get = authorizedRequest(url: configuration.endpoint(Self.taskResultPath, query: query))
+        switch await exchange.perform(get, policy: configuration.readRetry, classify: ReadFailureClassifier.decide) {
+        case .accepted(let answer, _):
+            return try TaskResult(json: Data(buffer: answer.body))
+        case .refused(let answer, _):
+            throw SeedanceError(.provider(redacted(ProviderError(status: answer.status, body: answer.body))), "task-result for \(taskID) failed")
+        case .outcomeUnknown(_, _, let attempts), .unreachable(_, let attempts):
+            throw SeedanceError(.unreachable, "could not reach \(configuration.baseURL.absoluteString) for task \(taskID) after \(attempts) attempt(s)")
+        }
+    }
+
+    /// A poller that asks this client, with its time source.
+    public func poller(schedule: PollSchedule = .standard) -> TaskPoller {
+        TaskPoller(schedule: schedule, timeSource: timeSource) { [self] taskID in try await taskResult(id: taskID) }
+    }
+
+    /// A downloader for result URLs. It never sends the API key.
+    public var downloader: VideoDownloader {
+        VideoDownloader(httpClient: httpClient, retry: configuration.readRetry, timeSource: timeSource)
+    }
+
+    /// Saves the first video of a finished task, asking task-result for a fresh URL if the one given has expired.
+    @discardableResult
+    public func downloadVideo(of result: TaskResult, to destination: URL, force: Bool = false) async throws -> URL {
+        guard let url = result.videos.first?.url else {
+            throw SeedanceError(.malformedResponse, "task \(result.taskID) succeeded but task-result lists no video")
+        }
+        let taskID = result.taskID
+        return try await downloader.download(from: url, to: destination, force: force) { [self] in
+            try await taskResult(id: taskID).videos.first?.url
+        }
+    }
+
+    var exchange: HTTPExchange {
+        HTTPExchange(httpClient: httpClient, timeSource: timeSource)
+    }
+
+    private func authorizedRequest(url: String) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        request.headers.add(name: "Accept", value: "application/json")
+        return request
+    }
+
+    /// Records how a submission ended without a task id, then throws `error`.
+    private func fail(
+        _ journal: Journal?, _ intentID: String, _ kind: JournalEvent.Kind, _ error: SeedanceError, reason: String? = nil
+    ) throws -> Submission {
+        do {
+            try journal?.record(JournalEvent(intentID: intentID, kind: kind, reason: reason))
+        } catch {
+            logger.error("journal not updated", metadata: ["intent": "\(intentID)", "error": "\(error)"])
+        }
+        throw error
+    }
+
+    /// Text that came from elsewhere loses any copy of the key before it reaches a message.
+    private func redacted(_ text: String) -> String {
+        // A very short test key would match ordinary words; real keys are long.
+        guard configuration.apiKey.count >= 8 else { return text }
+        return text.replacingOccurrences(of: configuration.apiKey, with: "<redacted>")
+    }
+
+    private func redacted(_ error: ProviderError) -> ProviderError {
+        ProviderError(httpStatus: error.httpStatus, reason: redacted(error.reason), message: redacted(error.message))
+    }
+
+    private static func taskID(in body: ByteBuffer) -> String? {
+        struct Wire: Decodable {
+            var taskID: String
+            enum CodingKeys: String, CodingKey { case taskID = "task_id" }
+        }
+        guard let id = try? JSONDecoder().decode(Wire.self, from: body).taskID, !id.isEmpty else { return nil }
+        return id
+    }
+
+    private static func describe(_ failure: TransportFailure?) -> String {
+        switch failure {
+        case .readTimeout: "no answer came within the read timeout"
+        case .connectionClosed: "the connection dropped"
+        default: "the call failed"
+        }
+    }
+}

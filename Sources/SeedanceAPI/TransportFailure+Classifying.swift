@@ -1,0 +1,38 @@
+internal import AsyncHTTPClient
+internal import NIOCore
+internal import NIOPosix
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+extension TransportFailure {
+    /// Sorts an error from the HTTP stack by whether the request can have left this machine.
+    ///
+    /// Only errors raised while connecting count as "not connected"; anything unrecognised is
+    /// `.other`, which the submit path treats as possibly sent.
+    init(classifying error: any Error) {
+        switch error {
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout, .getConnectionFromPoolTimeout: self = .notConnected
+            case .readTimeout, .deadlineExceeded: self = .readTimeout
+            case .remoteConnectionClosed: self = .connectionClosed
+            default: self = .other
+            }
+        case is NIOConnectionError, is SocketAddressError:
+            self = .notConnected
+        case ChannelError.connectTimeout:
+            self = .notConnected
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            self = .notConnected
+        case let error as IOError where error.errnoCode == ECONNRESET || error.errnoCode == EPIPE:
+            self = .connectionClosed
+        case ChannelError.eof, ChannelError.ioOnClosedChannel, ChannelError.outputClosed:
+            self = .connectionClosed
+        default:
+            self = .other
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// How the stand-in behaves.
+public struct StubConfiguration: Sendable {
+    /// The only key accepted in `Authorization: Bearer <key>`.
+    public var apiKey: String
+    /// How long a task takes from creation to its final status.
+    public var taskDuration: Duration
+    /// Seconds a video URL stays valid.
+    public var videoURLLifetime: Int
+    /// When set, tasks end `TASK_STATUS_FAILED` with this reason.
+    public var taskFailureReason: String?
+    public var imageValidator: ImageValidator
+
+    public init(
+        apiKey: String,
+        taskDuration: Duration = .seconds(3),
+        videoURLLifetime: Int = 3600,
+        taskFailureReason: String? = nil,
+        imageValidator: @escaping ImageValidator = MagicByteValidator.validate
+    ) {
+        self.apiKey = apiKey
+        self.taskDuration = taskDuration
+        self.videoURLLifetime = videoURLLifetime
+        self.taskFailureReason = taskFailureReason
+        self.imageValidator = imageValidator
+    }
+}

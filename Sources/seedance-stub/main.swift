@@ -1,1 +1,0 @@
-print("seedance-stub: not yet")

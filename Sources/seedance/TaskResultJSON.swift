@@ -1,0 +1,38 @@
+import SeedanceAPI
+
+/// The `--json` shape of a task's state, shared by `status` and `wait`.
+struct TaskResultJSON: Encodable {
+    struct Video: Encodable {
+        var url: String
+        var ttl: String?
+    }
+
+    var taskID: String
+    var status: String
+    var reason: String?
+    var progressPercent: Int?
+    var eta: Int?
+    var seed: String?
+    var videos: [Video]
+    /// Set by `wait` when the video was saved.
+    var output: String?
+    /// Set by `wait` when its deadline passed.
+    var resumeCommand: String?
+
+    enum CodingKeys: String, CodingKey {
+        case status, reason, eta, seed, videos, output
+        case taskID = "task_id", progressPercent = "progress_percent", resumeCommand = "resume_command"
+    }
+
+    init(_ result: TaskResult, output: String? = nil, resumeCommand: String? = nil) {
+        taskID = result.taskID
+        status = result.status.rawValue
+        reason = result.reason.isEmpty ? nil : result.reason
+        progressPercent = result.progressPercent
+        eta = result.eta
+        seed = result.seed
+        videos = result.videos.map { Video(url: $0.url, ttl: $0.ttl) }
+        self.output = output
+        self.resumeCommand = resumeCommand
+    }
+}

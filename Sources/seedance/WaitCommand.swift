@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SeedanceAPI
+
+/// `seedance wait TASK_ID`: polls until the task ends, then downloads its video.
+struct WaitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait", abstract: "Wait for a task to finish and download its video.")
+
+    @Argument(help: "The task id printed by `seedance submit`.")
+    var taskID: String
+
+    @Option(help: ArgumentHelp("Save the video here.", valueName: "FILE.mp4"))
+    var output: String?
+
+    @Flag(help: "Replace --output if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Stop waiting after this many seconds (exit 5; the task keeps running).", valueName: "SECONDS"))
+    var timeout: Int?
+
+    @Flag(help: "Print one JSON document on stdout.")
+    var json = false
+
+    @OptionGroup var api: APIOptions
+
+    func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() async throws {
+        let destination = output.map { URL(fileURLWithPath: $0) }
+        if let destination, !force, FileManager.default.fileExists(atPath: destination.path) {
+            Terminal.diagnostic("seedance: \(destination.path) exists; pass --force to replace it")
+            throw ExitStatus.usage.exitCode
+        }
+        do {
+            try await api.withClient { client in try await wait(with: client, saving: destination) }
+        } catch {
+            throw ExitStatus.reporting(error)
+        }
+    }
+
+    private func wait(with client: SeedanceClient, saving destination: URL?) async throws {
+        let reporter = ProgressReporter()
+        let outcome = try await client.poller().wait(for: taskID, timeout: timeout.map { .seconds($0) }) { reporter.report($0) }
+        let journal = Journal(directory: Journal.defaultDirectory())
+        switch outcome {
+        case .deadlineReached(let last):
+            let resume = resumeCommand
+            Terminal.diagnostic("task \(taskID) is still running after \(timeout ?? 0)s; resume with:\n  \(resume)")
+            if json, let last { try JSONOutput.print(TaskResultJSON(last, resumeCommand: resume)) }
+            throw ExitStatus.stillRunning.exitCode
+        case .finished(let result) where result.status == .failed:
+            recordFinish(in: journal, result, outputPath: nil)
+            Terminal.diagnostic("seedance: task \(taskID) failed: \(result.reason.isEmpty ? "no reason given" : result.reason)")
+            if json { try JSONOutput.print(TaskResultJSON(result)) }
+            throw ExitStatus.refused.exitCode
+        case .finished(let result):
+            var saved: String?
+            if let destination {
+                saved = try await client.downloadVideo(of: result, to: destination, force: force).path
+            }
+            recordFinish(in: journal, result, outputPath: saved)
+            if json {
+                try JSONOutput.print(TaskResultJSON(result, output: saved))
+            } else {
+                Terminal.result(saved ?? result.videos.first?.url ?? result.taskID)
+            }
+        }
+    }
+
+    /// A failed journal write must not hide the task's outcome from the user.
+    private func recordFinish(in journal: Journal, _ result: TaskResult, outputPath: String?) {
+        do {
+            try journal.recordFinish(taskID: result.taskID, status: result.status, reason: result.reason, outputPath: outputPath)
+        } catch {
+            Terminal.diagnostic("seedance: warning: \(error)")
+        }
+    }
+
+    /// The exact command that continues this wait.
+    var resumeCommand: String {
+        var arguments = ["seedance", "wait", taskID]
+        if let output { arguments += ["--output", output] }
+        if force { arguments.append("--force") }
+        if let timeout { arguments += ["--timeout", String(timeout)] }
+        if json { arguments.append("--json") }
+        arguments += api.commandLineArguments
+        return arguments.map(Terminal.shellQuoted).joined(separator: " ")
+    }
+}

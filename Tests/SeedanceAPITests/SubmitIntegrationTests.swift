@@ -1,0 +1,137 @@
+import Foundation
+import SeedanceAPI
+import SeedanceStub
+import Testing
+
+/// The create call over real HTTP against the stand-in: exactly one paid task per intent.
+@Suite struct SubmitIntegrationTests {
+    @Test func rateLimitThenSuccessPostsTwiceAndCreatesOneTask() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED"), on: .submit)
+            let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+            #expect(submission.attempts == 2)
+            #expect(harness.stub.postCount == 2)
+            #expect(harness.stub.taskCount == 1)
+            #expect(try harness.journal.entries().map(\.taskID) == [submission.taskID])
+        }
+    }
+
+    @Test func unavailableHonoursRetryAfter() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.error(status: 503, reason: "SERVICE_UNAVAILABLE", retryAfter: "7"), on: .submit)
+            _ = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+            #expect(harness.stub.postCount == 2)
+            #expect(harness.stub.taskCount == 1)
+            #expect(harness.sleeps.current == [.seconds(7)])
+        }
+    }
+
+    @Test func rateLimitBeyondTheTotalWaitGivesUpAsRefused() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED", retryAfter: "3600"), on: .submit)
+            let error = try #require(await harness.submissionError())
+            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            #expect(provider.kind == .rateLimited)
+            #expect(harness.stub.postCount == 1)
+        }
+    }
+
+    @Test func serverErrorAfterTheBodyIsOutcomeUnknownWithoutRetry() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.error(status: 500, reason: "CREATE_TASK_FAILED"), on: .submit)
+            let error = try #require(await harness.submissionError())
+            #expect(error.kind == .outcomeUnknown)
+            #expect(harness.stub.postCount == 1)
+            #expect(error.description.contains("seedance tasks"))
+        }
+    }
+
+    @Test func droppedConnectionIsOutcomeUnknownAndJournalKeepsTheIntent() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.dropConnection, on: .submit)
+            let error = try #require(await harness.submissionError())
+            #expect(error.kind == .outcomeUnknown)
+            #expect(harness.stub.postCount == 1)
+            let entry = try #require(try harness.journal.entries().first)
+            #expect(entry.intentID == error.intentID)
+            #expect(entry.taskID == nil)
+            #expect(entry.state == .outcomeUnknown)
+            #expect(entry.inputs == harness.inputs)
+            #expect(entry.fingerprint == (try StubHarness.request.fingerprint()))
+        }
+    }
+
+    @Test func answerSlowerThanTheReadTimeoutIsOutcomeUnknown() async throws {
+        try await StubHarness.run(readTimeout: .milliseconds(300)) { harness in
+            harness.stub.inject(.delay(.seconds(2)), on: .submit)
+            let error = try #require(await harness.submissionError())
+            #expect(error.kind == .outcomeUnknown)
+            #expect(harness.stub.postCount == 1)
+        }
+    }
+
+    @Test func malformedAnswerToTheCreateCallIsOutcomeUnknown() async throws {
+        try await StubHarness.run { harness in
+            harness.stub.inject(.malformedJSON, on: .submit)
+            let error = try #require(await harness.submissionError())
+            #expect(error.kind == .outcomeUnknown)
+            #expect(error.message.contains("no task id"))
+            #expect(harness.stub.postCount == 1)
+        }
+    }
+
+    @Test(arguments: [
+        GenerationRequest(image: pngDataURI(), duration: 13),
+        GenerationRequest(image: pngDataURI(), fps: 30),
+        GenerationRequest(image: "ftp://example.com/a.png"),
+        GenerationRequest(image: "data:image/heic;base64,AAAA"),
+        GenerationRequest(image: pngDataURI(), seed: -2),
+    ])
+    func invalidFieldsAreNeverSent(request: GenerationRequest) async throws {
+        try await StubHarness.run { harness in
+            let error = try #require(await harness.submissionError(request))
+            guard case .invalidRequest = error.kind else { Issue.record("got \(error)"); return }
+            #expect(harness.stub.postCount == 0)
+            #expect(try harness.journal.entries().isEmpty)
+        }
+    }
+
+    @Test func providerRefusalCarriesReasonAndHint() async throws {
+        try await StubHarness.run { harness in
+            let request = GenerationRequest(image: "data:image/png;base64," + Data("not a png".utf8).base64EncodedString())
+            let error = try #require(await harness.submissionError(request))
+            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            #expect(provider.reason == "INVALID_IMAGE_FORMAT")
+            #expect(provider.hint.contains("seedance check"))
+            #expect(harness.stub.postCount == 1)
+            #expect(try harness.journal.entries().first?.state == .refused)
+        }
+    }
+
+    @Test func wrongKeyIsRefusedWithAHintAboutTheVariable() async throws {
+        try await StubHarness.run(apiKey: "sk-wrong") { harness in
+            let error = try #require(await harness.submissionError())
+            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            #expect(provider.kind == .invalidAPIKey)
+            #expect(error.description.contains("NOVITA_API_KEY"))
+            #expect(harness.stub.postCount == 1)
+        }
+    }
+
+    @Test func refusedConnectionIsRetriedThenReportedUnreachable() async throws {
+        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey))
+        let closedURL = stub.baseURL
+        try await stub.stop()
+        let sleeps = Locked<[Duration]>([])
+        let configuration = SeedanceClient.Configuration(baseURL: closedURL, apiKey: StubHarness.apiKey, connectTimeout: .seconds(1))
+        try await SeedanceClient.withClient(configuration, timeSource: fastTimeSource(sleeps: sleeps)) { client in
+            do {
+                _ = try await client.submit(StubHarness.request)
+                Issue.record("submit should fail")
+            } catch let error as SeedanceError {
+                #expect(error.kind == .unreachable)
+            }
+        }
+        #expect(sleeps.current.count == RetryPolicy.submit.maxAttempts - 1)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import SeedanceAPI
+import SeedanceStub
+
+/// A running stand-in, a client pointed at it, a journal and a scratch folder, torn down together.
+struct StubHarness {
+    static let apiKey = "sk-test-SECRET-7f3a9c1e5b"
+
+    let stub: SeedanceStub
+    let client: SeedanceClient
+    let journal: Journal
+    let directory: URL
+    let sleeps: Locked<[Duration]>
+    let logLines: Locked<[String]>
+
+    /// Runs `body` against a fresh stand-in and client; always stops both.
+    static func run(
+        taskDuration: Duration = .milliseconds(150),
+        readTimeout: Duration = .seconds(5),
+        apiKey: String = StubHarness.apiKey,
+        _ body: (StubHarness) async throws -> Void
+    ) async throws {
+        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey, taskDuration: taskDuration))
+        let directory = try temporaryDirectory()
+        let sleeps = Locked<[Duration]>([])
+        let logLines = Locked<[String]>([])
+        let configuration = SeedanceClient.Configuration(
+            baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(2), readTimeout: readTimeout)
+        let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
+        let client = SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
+        let harness = StubHarness(
+            stub: stub, client: client, journal: Journal(directory: directory.appendingPathComponent("state")),
+            directory: directory, sleeps: sleeps, logLines: logLines)
+        do {
+            try await body(harness)
+        } catch {
+            try? await client.shutdown()
+            try? await stub.stop()
+            throw error
+        }
+        try await client.shutdown()
+        try await stub.stop()
+    }
+
+    /// A valid request with both frames as data URIs.
+    static var request: GenerationRequest {
+        GenerationRequest(image: pngDataURI(), lastImage: pngDataURI(extraBytes: 80), prompt: "a cat \"says\" hello", duration: 5)
+    }
+
+    var inputs: [JournalInput] {
+        [JournalInput(role: "first", source: "first.png", sha256: String(repeating: "a", count: 64))]
+    }
+
+    /// A fast poll schedule for tests.
+    var poller: TaskPoller {
+        client.poller(schedule: PollSchedule(initial: .milliseconds(20), maximum: .milliseconds(50), growth: 1.5, jitter: 0.1))
+    }
+
+    /// Submits `request` and returns the error it throws, failing if it does not throw.
+    func submissionError(_ request: GenerationRequest = StubHarness.request) async -> SeedanceError? {
+        do {
+            _ = try await client.submit(request, inputs: inputs, journal: journal)
+            return nil
+        } catch {
+            return error as? SeedanceError
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import SeedanceAPI
+
+/// A value shared between concurrent test code and the code under test.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withValue<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+
+    var current: Value { withValue { $0 } }
+}
+
+/// Real time, but every wait is capped at a few milliseconds; the waits asked for are recorded.
+func fastTimeSource(sleeps: Locked<[Duration]> = Locked([])) -> TimeSource {
+    TimeSource(
+        now: TimeSource.system.now,
+        sleep: { duration in
+            sleeps.withValue { $0.append(duration) }
+            try await Task.sleep(for: min(duration, .milliseconds(5)))
+        },
+        jitter: { 0.5 })
+}
+
+/// Keeps every log line, so a test can grep it.
+struct CapturingLogHandler: LogHandler {
+    let lines: Locked<[String]>
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.withValue { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)") }
+    }
+}
+
+/// A fresh empty directory under the system temporary directory.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A data URI of a tiny PNG-looking payload (the stub's default validator checks magic bytes only).
+func pngDataURI(extraBytes: Int = 64) -> String {
+    var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    bytes += (0..<extraBytes).map { UInt8($0 & 0xFF) }
+    return "data:image/png;base64," + Data(bytes).base64EncodedString()
+}
