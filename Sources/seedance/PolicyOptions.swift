@@ -20,7 +20,7 @@ struct PolicyOptions: ParsableArguments {
     var maxPixels = Policy.seedance.maxPixels
     @Option(help: "Safety limit: the most bytes read from stdin, a URL or a data URI.")
     var maxInputBytes = Policy.seedance.maxInputBytes
-    @Flag(help: "Fetch URLs that resolve to loopback, private or link-local addresses.")
+    @Flag(name: .customLong("allow-private-urls"), help: "Fetch URLs that resolve to loopback, private or link-local addresses.")
     var allowPrivateURLs = false
 
     mutating func validate() throws {

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct CheckAndFixCommandTests {
+    static let exitCases: [(arguments: [String], status: Int32)] = [
+        (["check", "good-first.jpg", "--last", "good-last.jpg"], Int32(0)),
+        (["check", "bad-first-sideways.jpg", "--last", "bad-last-panorama.png"], 1),
+        (["check", "random-bytes.bin"], 2),
+        (["check", "empty.jpg"], 2),
+        (["check", "refused.svg"], 2),
+        (["check", "refused.heic"], 1),
+        (["check", "does-not-exist.jpg"], 2),
+    ]
+
+    @Test(arguments: exitCases)
+    func checkExitCodes(arguments: [String], status: Int32) throws {
+        let resolved = arguments.map { $0.contains(".") ? CommandRunner.fixture($0) : $0 }
+        let result = try CommandRunner.run(resolved)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "human output goes to stderr")
+        if status == 2 { #expect(!result.stderr.isEmpty) }
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try CommandRunner.run(["check"]).status == 64)
+        #expect(try CommandRunner.run(["fix", CommandRunner.fixture("good-first.jpg")]).status == 64, "--output-dir is required")
+        #expect(try CommandRunner.run(["check", CommandRunner.fixture("good-first.jpg"), "--crop", "sideways"]).status == 64)
+    }
+
+    @Test func checkJSONIsOneDocumentWithRuleIDs() throws {
+        let result = try CommandRunner.run(["check", CommandRunner.fixture("bad-first-sideways.jpg"), "--last",
+                                            CommandRunner.fixture("bad-last-panorama.png"), "--json", "--strict"])
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["ok"] as? Bool == false)
+        let images = try #require(document["images"] as? [[String: Any]])
+        #expect(images.count == 2)
+        let rules = images.flatMap { ($0["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+        #expect(Set(rules) == ["orientation", "aspect-ratio", "last-frame-aspect"])
+        #expect((images[0]["fix"] as? [String])?.first?.hasPrefix("autorotate") == true)
+    }
+
+    @Test func fixWritesAtomicallyAndNeverTouchesOriginals() throws {
+        let folder = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = CommandRunner.fixture("bad-first-sideways.jpg")
+        let before = try Data(contentsOf: URL(fileURLWithPath: source))
+        let result = try CommandRunner.run(["fix", source, "--last", CommandRunner.fixture("bad-last-panorama.png"),
+                                            "--output-dir", folder.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: source)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.jpg", "last.png"])
+        let recheck = try CommandRunner.run(["check", folder.appendingPathComponent("first.jpg").path, "--last",
+                                             folder.appendingPathComponent("last.png").path, "--strict"])
+        #expect(recheck.status == 0, "\(recheck.stderr)")
+
+        let failed = folder.appendingPathComponent("failed")
+        let truncated = try CommandRunner.run(["fix", CommandRunner.fixture("good-first.jpg"), "--last",
+                                               CommandRunner.fixture("truncated.jpg"), "--output-dir", failed.path])
+        #expect(truncated.status == 2)
+        #expect(truncated.stderr.contains("truncated") || truncated.stderr.contains("corrupt"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: failed.path))?.isEmpty ?? true, "nothing left behind")
+    }
+
+    @Test func urlInputsAreFetchedOverLoopbackOnlyWhenAllowed() throws {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+                            "--directory", CommandRunner.repository.appendingPathComponent("fixtures").path]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try #require(text.split(separator: " ").first { $0.hasPrefix("port") == false && Int($0) != nil }.flatMap { Int($0) })
+        let url = "http://127.0.0.1:\(port)/good-first.jpg"
+        let refused = try CommandRunner.run(["check", url])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("loopback"))
+        let allowed = try CommandRunner.run(["check", url, "--allow-private-urls", "--json"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout.contains("\"width\" : 960"))
+        #expect(try CommandRunner.run(["check", "file:///etc/passwd"]).status == 2)
+    }
+}

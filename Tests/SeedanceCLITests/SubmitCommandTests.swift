@@ -1,0 +1,73 @@
+import Foundation
+import SeedanceStub
+import Testing
+
+/// `seedance submit` against the stand-in on loopback: real HTTP, real frames, real journal.
+@Suite struct SubmitCommandTests {
+    static let key = "sk-cli-test-4f1b2c9d8e7a6b5c"
+
+    func environment(_ stub: SeedanceStub, state: URL) -> [String: String] {
+        ["NOVITA_API_KEY": Self.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString, "XDG_STATE_HOME": state.path]
+    }
+
+    @Test func submitWaitAndDownloadWithoutLeakingTheKey() async throws {
+        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, taskDuration: .milliseconds(300),
+                                                                  imageValidator: FrameRulesValidator.validate))
+        let folder = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let video = folder.appendingPathComponent("video.mp4")
+        let env = environment(stub, state: folder.appendingPathComponent("state"))
+        let submitted = try CommandRunner.run(["submit", CommandRunner.fixture("bad-first-sideways.jpg"), "--last",
+                                               CommandRunner.fixture("bad-last-panorama.png"), "--prompt", "a slow pan",
+                                               "--duration", "5", "--json"], environment: env)
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        #expect(stub.postCount == 1, "the stub judged the fixed frames compliant and took one task")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(submitted.stdout.utf8)) as? [String: Any])
+        let taskID = try #require(document["task_id"] as? String)
+
+        let waited = try CommandRunner.run(["wait", taskID, "--output", video.path], environment: env)
+        #expect(waited.status == 0, "\(waited.stderr)")
+        let bytes = try Data(contentsOf: video)
+        #expect(bytes.count > 8 && String(decoding: bytes[4..<8], as: UTF8.self) == "ftyp")
+
+        let tasks = try CommandRunner.run(["tasks", "--json"], environment: env)
+        #expect(tasks.stdout.contains(taskID))
+        var everything = submitted.stdout + submitted.stderr + waited.stdout + waited.stderr + tasks.stdout + tasks.stderr
+        let journal = folder.appendingPathComponent("state/seedance")
+        for name in try FileManager.default.contentsOfDirectory(atPath: journal.path) {
+            everything += String(decoding: try Data(contentsOf: journal.appendingPathComponent(name)), as: UTF8.self)
+        }
+        #expect(everything.contains(taskID), "the haystack is real")
+        #expect(!everything.contains(Self.key), "the API key leaked")
+        try await stub.stop()
+    }
+
+    @Test func invalidFieldsAndNonCompliantFramesSendNothing() async throws {
+        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
+        let folder = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = environment(stub, state: folder)
+        let first = CommandRunner.fixture("good-first.jpg")
+        let duration = try CommandRunner.run(["submit", first, "--prompt", "x", "--duration", "3"], environment: env)
+        #expect(duration.status == 64)
+        #expect(duration.stderr.contains("duration"))
+        let fps = try CommandRunner.run(["submit", first, "--prompt", "x", "--fps", "30"], environment: env)
+        #expect(fps.status == 64)
+        let noFix = try CommandRunner.run(["submit", CommandRunner.fixture("bad-first-sideways.jpg"), "--prompt", "x", "--no-fix"], environment: env)
+        #expect(noFix.status == 1, "\(noFix.stderr)")
+        #expect(noFix.stderr.contains("orientation"))
+        let unusable = try CommandRunner.run(["submit", CommandRunner.fixture("random-bytes.bin"), "--prompt", "x"], environment: env)
+        #expect(unusable.status == 2)
+        let noKey = try CommandRunner.run(["submit", first, "--prompt", "x"], environment: ["SEEDANCE_BASE_URL": stub.baseURL.absoluteString, "XDG_STATE_HOME": folder.path])
+        #expect(noKey.status == 64)
+        #expect(noKey.stderr.contains("NOVITA_API_KEY"))
+        let bodyFile = folder.appendingPathComponent("body.json")
+        let dry = try CommandRunner.run(["submit", first, "--prompt", "x", "--dry-run", "--request-out", bodyFile.path], environment: env)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bodyFile)) as? [String: Any])
+        #expect((body["image"] as? String)?.hasPrefix("data:image/jpeg;base64,") == true)
+        #expect(Set(body.keys) == ["image", "prompt"], "unset fields are omitted")
+        #expect(stub.postCount == 0)
+        try await stub.stop()
+    }
+}
