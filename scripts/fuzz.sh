@@ -8,14 +8,17 @@ seconds="${FUZZ_SECONDS:-60}"
 targets=(${FUZZ_TARGETS:-datauri inspect bmp fix})
 work="Fuzz/.work"
 scratch="Fuzz/.build"
+# ld.gold crashes (internal error in format_file_lineno) linking libFuzzer into Swift; use lld.
+flags="-Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld"
+mkdir -p "$work"
 
 echo "fuzz: building Fuzz/ with -sanitize=fuzzer" >&2
-if ! swift build --package-path Fuzz --scratch-path "$scratch" -c debug -Xswiftc -sanitize=fuzzer >"$work.build.log" 2>&1; then
+if ! swift build --package-path Fuzz --scratch-path "$scratch" -c debug $flags >"$work.build.log" 2>&1; then
     tail -30 "$work.build.log" >&2
     echo "fuzz: FAILED to build the fuzz targets with -sanitize=fuzzer (full log: $work.build.log)" >&2
     exit 1
 fi
-binary="$(swift build --package-path Fuzz --scratch-path "$scratch" -c debug -Xswiftc -sanitize=fuzzer --show-bin-path)/seedance-fuzz"
+binary="$(swift build --package-path Fuzz --scratch-path "$scratch" -c debug $flags --show-bin-path 2>/dev/null)/seedance-fuzz"
 
 # Seeds: small fixtures as files, and as data URIs for the data-URI target.
 seed() {

@@ -41,3 +41,12 @@ enum FuzzTargets {
         return Data(bytes: data, count: size)
     }
 }
+
+/// The target `main` picked; set once, before libFuzzer's driver starts calling in.
+nonisolated(unsafe) var selectedTarget: FuzzTargets.Entry = { _, _ in 0 }
+
+/// libFuzzer's archive references this symbol even when its driver is given a callback.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    selectedTarget(data, size)
+}

@@ -15,6 +15,7 @@ guard arguments.count >= 2, let entry = FuzzTargets.all[arguments[1]] else {
     FileHandle.standardError.write(Data("usage: seedance-fuzz TARGET [libFuzzer options]; targets: \(names)\n".utf8))
     exit(64)
 }
+selectedTarget = entry
 var driverArguments: [UnsafeMutablePointer<CChar>?] = ([arguments[0]] + arguments.dropFirst(2)).map { strdup($0) } + [nil]
 var count = Int32(driverArguments.count - 1)
 let status = driverArguments.withUnsafeMutableBufferPointer { buffer in
