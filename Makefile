@@ -30,8 +30,14 @@ demo: build
 bench: release
 	bash scripts/bench.sh
 
+# libFuzzer targets in Fuzz/ (FUZZ_SECONDS per target, default 60).
 fuzz: deps
 	bash scripts/fuzz.sh
+
+# 1000 check+fix rounds in one process; fails if RSS grows over the last third (LeakTests).
+check-leaks: deps
+	$(SWIFT) build --build-tests
+	SEEDANCE_LEAK_ROUNDS=$${SEEDANCE_LEAK_ROUNDS:-1000} $(SWIFT) test --skip-build --filter LeakTests
 
 clean:
 	rm -rf .build out

@@ -43,6 +43,7 @@ public struct FrameInspector: Sendable {
             report.bitsPerSample = 8
             return report
         case .jpeg, .png, .webp, .tiff, .gif, .heif, .avif:
+            if format == .png { try PNGChunks.validate(input) }
             let image = try FrameLoader.open(input, format: format, sequential: true, failOnTruncated: false)
             let pageHeight = image.pageHeight > 0 && image.pageHeight <= image.height ? image.pageHeight : image.height
             report.storedWidth = image.width

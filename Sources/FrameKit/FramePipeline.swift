@@ -5,6 +5,8 @@ import Foundation
 struct FramePipeline {
     var policy: Policy
     var options: FixOptions
+    /// libvips' largest image side (VIPS_MAX_COORD in 8.14); a larger image trips an assertion.
+    static let maximumSide = 10_000_000
 
     func render(_ input: LoadedInput, report: ImageReport, plan: FixPlan) throws(FrameError) -> VipsImage {
         let actions = plan.steps.map(\.action)
@@ -24,8 +26,17 @@ struct FramePipeline {
         let scaleY = Double(plan.height) / Double(framedHeight)
         let swap = report.orientationSwapsSides
         let (storedScaleX, storedScaleY) = swap ? (scaleY, scaleX) : (scaleX, scaleY)
-        let targetStoredWidth = max(1, Int((Double(report.storedWidth) * storedScaleX).rounded()))
-        let targetStoredHeight = max(1, Int((Double(report.storedHeight) * storedScaleY).rounded()))
+        // The whole picture is scaled before the crop: for an extreme aspect (10000000×1 cropped
+        // to 2:1, then scaled to 602×301) that intermediate would be billions of pixels, which
+        // libvips aborts on (over its coordinate limit) or grinds through. Refuse it up front.
+        let scaledWidth = (Double(report.storedWidth) * storedScaleX).rounded()
+        let scaledHeight = (Double(report.storedHeight) * storedScaleY).rounded()
+        guard scaledWidth.isFinite, scaledHeight.isFinite, scaledWidth * scaledHeight <= Double(policy.maxPixels),
+              max(scaledWidth, scaledHeight) <= Double(Self.maximumSide) else {
+            throw FrameError(.cannotComply, "\(report.width)×\(report.height) is too extreme to reframe: scaling it for the \(plan.width)×\(plan.height) output would need a \(Int(min(scaledWidth, 1e15)))×\(Int(min(scaledHeight, 1e15))) intermediate, over the \(policy.maxPixels)-pixel safety limit; crop it with a tool you trust first", source: report.source)
+        }
+        let targetStoredWidth = max(1, Int(scaledWidth))
+        let targetStoredHeight = max(1, Int(scaledHeight))
 
         var image = try FrameLoader.open(input, format: report.format, sequential: true, failOnTruncated: true,
                                          shrink: shrinkOnLoad(report.format, max(storedScaleX, storedScaleY)))

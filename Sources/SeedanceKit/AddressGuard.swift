@@ -45,23 +45,48 @@ struct AddressGuard {
         return addresses
     }
 
-    /// Loopback, private (RFC 1918, ULA), link-local, carrier-grade NAT, unspecified, multicast.
+    /// Loopback, private (RFC 1918, ULA), link-local, carrier-grade NAT, unspecified, multicast,
+    /// judged on the parsed bytes, so every spelling of an address (`::1`, `0:0:0:0:0:0:0:1`,
+    /// `::ffff:7f00:1`, a NAT64 `64:ff9b::…`) gets the same answer. Text that is not an address
+    /// is refused.
     static func isForbidden(_ address: String) -> Bool {
-        let lower = address.lowercased()
-        if lower.contains(":") {
-            if lower.hasPrefix("::ffff:") { return isForbidden(String(lower.dropFirst(7))) }
-            return lower == "::1" || lower == "::" || lower.hasPrefix("fe8") || lower.hasPrefix("fe9")
-                || lower.hasPrefix("fea") || lower.hasPrefix("feb") || lower.hasPrefix("fc") || lower.hasPrefix("fd")
-                || lower.hasPrefix("ff")
+        let bare = String(address.prefix { $0 != "%" })  // drop an IPv6 zone ("fe80::1%eth0")
+        var v4 = in_addr()
+        if inet_pton(AF_INET, bare, &v4) == 1 {
+            return isForbidden(ipv4: withUnsafeBytes(of: &v4) { Array($0) })
         }
-        let parts = lower.split(separator: ".").compactMap { Int($0) }
-        guard parts.count == 4 else { return true }
-        switch (parts[0], parts[1]) {
-        case (0, _), (10, _), (127, _): return true
-        case (169, 254), (192, 168): return true
-        case (172, 16...31), (100, 64...127): return true
-        case (224...255, _): return true
-        default: return false
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, bare, &v6) == 1 {
+            return isForbidden(ipv6: withUnsafeBytes(of: &v6) { Array($0) })
         }
+        return true
+    }
+
+    /// Four bytes in network order.
+    private static func isForbidden(ipv4 b: [UInt8]) -> Bool {
+        switch (b[0], b[1]) {
+        case (0, _), (10, _), (127, _): true
+        case (169, 254), (192, 168): true
+        case (172, 16...31), (100, 64...127): true
+        case (224...255, _): true
+        default: false
+        }
+    }
+
+    /// Sixteen bytes in network order.
+    private static func isForbidden(ipv6 b: [UInt8]) -> Bool {
+        let embeddedV4 = Array(b[12..<16])
+        if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xFF && b[11] == 0xFF {
+            return isForbidden(ipv4: embeddedV4)  // IPv4-mapped ::ffff:a.b.c.d
+        }
+        if b[0..<12].allSatisfy({ $0 == 0 }) {
+            return true  // ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
+        }
+        if b[0..<4] == [0x00, 0x64, 0xFF, 0x9B] && b[4..<12].allSatisfy({ $0 == 0 }) {
+            return isForbidden(ipv4: embeddedV4)  // NAT64 64:ff9b::/96
+        }
+        if b[0] & 0xFE == 0xFC { return true }  // unique local fc00::/7
+        if b[0] == 0xFE && b[1] & 0x80 == 0x80 { return true }  // link-local fe80::/10, site-local fec0::/10
+        return b[0] == 0xFF  // multicast
     }
 }
