@@ -21,22 +21,25 @@ struct BudgetEncoder {
         return [start] + [85, 80, 70, 60, 50].filter { $0 < start }
     }
 
-    func encode(_ image: VipsImage, format requested: ImageFormat, keepsAlpha: Bool) throws(FrameError) -> Result {
+    /// `render` builds the pipeline; it runs again when the first encode is over the budget,
+    /// because a sequentially loaded pipeline cannot be read a second time ("out of order read").
+    func encode(render: () throws(FrameError) -> VipsImage, format requested: ImageFormat, keepsAlpha: Bool) throws(FrameError) -> Result {
         var format = requested
+        let image = try render()
         let first = try image.encoded(as: format, quality: qualities[0])
         if policy.acceptsBytes(first.count, format: format) {
             return Result(bytes: first, format: format, quality: qualities[0], width: image.width, height: image.height, notes: [])
         }
         var notes = ["\(format.rawValue) at \(format == .png ? "lossless" : "quality \(qualities[0])") was \(first.count) bytes, over the budget"]
-        // Each further encode would decode the input again; render it once instead.
-        var current = try image.copiedToMemory()
+        // Render once more, into memory: every further encode reads the pixels from there.
+        var current = try render().copiedToMemory()
         if format == .png {
             format = keepsAlpha ? .webp : .jpeg
             notes.append("switched to \(format.rawValue): PNG cannot trade quality for size")
         }
         for round in 0..<6 {
             for quality in round == 0 ? qualities : Array(qualities.dropFirst()) {
-                let bytes = try current.encoded(as: format, quality: quality)
+                let bytes = try current.encoded(as: format, quality: quality, optimizeCoding: true)
                 if policy.acceptsBytes(bytes.count, format: format) {
                     if quality != qualities[0] { notes.append("quality \(quality) fits: \(bytes.count) bytes") }
                     return Result(bytes: bytes, format: format, quality: quality, width: current.width, height: current.height, notes: notes)

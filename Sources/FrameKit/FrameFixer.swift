@@ -39,9 +39,10 @@ public struct FrameFixer: Sendable {
             try verifyPixelData(loaded, report: report)
             bytes = try loaded.allBytes()
         } else {
-            let image = try FramePipeline(policy: policy, options: options).render(loaded, report: report, plan: plan)
+            let pipeline = FramePipeline(policy: policy, options: options)
             let encoded = try BudgetEncoder(policy: policy, startQuality: options.quality)
-                .encode(image, format: plan.format, keepsAlpha: plan.keepsAlpha)
+                .encode(render: { () throws(FrameError) -> VipsImage in try pipeline.render(loaded, report: report, plan: plan) },
+                        format: plan.format, keepsAlpha: plan.keepsAlpha)
             bytes = encoded.bytes
             format = encoded.format
             notes = encoded.notes
