@@ -39,7 +39,7 @@ struct BudgetEncoder {
         }
         for round in 0..<6 {
             for quality in round == 0 ? qualities : Array(qualities.dropFirst()) {
-                let bytes = try current.encoded(as: format, quality: quality)
+                let bytes = try current.encoded(as: format, quality: quality, optimizeCoding: true)
                 if policy.acceptsBytes(bytes.count, format: format) {
                     if quality != qualities[0] { notes.append("quality \(quality) fits: \(bytes.count) bytes") }
                     return Result(bytes: bytes, format: format, quality: quality, width: current.width, height: current.height, notes: notes)

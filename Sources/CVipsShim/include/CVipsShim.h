@@ -54,7 +54,7 @@ int CVipsShim_insert(VipsImage *main, VipsImage *sub, VipsImage **out, int x, in
 int CVipsShim_copy_without_metadata(VipsImage *in, VipsImage **out);
 int CVipsShim_avg(VipsImage *in, double *out);
 
-int CVipsShim_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, int quality);
+int CVipsShim_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, int quality, int optimize_coding);
 int CVipsShim_pngsave_buffer(VipsImage *in, void **buf, size_t *len, int compression);
 int CVipsShim_webpsave_buffer(VipsImage *in, void **buf, size_t *len, int quality, int lossless);
 

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# `make bench`: seedance side by side with vipsthumbnail, Pillow and ImageMagick (issue 5).
+#
+# Usage: scripts/bench.sh [SEEDANCE]    (or SEEDANCE=path; default .build/release/seedance)
+# Env:   BENCH_PAIRS (default 5), BENCH_MAGICK_PAIRS (default 2), BENCH_KEEP=1 keeps the inputs.
+#
+# Inputs are generated at run time with the vips CLI into a temp dir. Each comparison runs
+# ours and the reference interleaved (A B A B …) after one warm-up pair, and reports the
+# median, the spread (min–max) and ours/reference for wall time and peak RSS, measured with
+# /usr/bin/time -f '%e %M'. References that are not installed are skipped, and said so.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+
+SEEDANCE="${1:-${SEEDANCE:-.build/release/seedance}}"
+PAIRS="${BENCH_PAIRS:-5}"
+MAGICK_PAIRS="${BENCH_MAGICK_PAIRS:-2}"
+TIME=/usr/bin/time
+MAGICK=/usr/bin/convert   # ImageMagick's own: a `convert` earlier on PATH may be something else
+PYTHON="${PYTHON:-python3}"
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$SEEDANCE" ] || die "no seedance binary at $SEEDANCE (run 'make release' or pass its path)"
+SEEDANCE="$(cd "$(dirname "$SEEDANCE")" && pwd)/$(basename "$SEEDANCE")"
+for tool in vips vipsthumbnail vipsheader base64; do
+    command -v "$tool" >/dev/null || die "$tool is missing (make deps installs libvips-tools)"
+done
+if [ ! -x "$TIME" ]; then
+    echo "bench: $TIME is missing; installing the 'time' package" >&2
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get install -y -qq time >/dev/null 2>&1 || die "install the 'time' package (GNU time) and rerun"
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/seedance-bench.XXXXXX")"
+[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+cd "$work" || die "cannot enter $work"
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------------
+echo "== generating inputs in $work"
+gen_start=$(date +%s)
+v() { vips "$@" || die "vips $* failed"; }
+# A soft 2000×1500 picture: two noise bands and a gradient, around mid-grey.
+v gaussnoise n1.v 2000 1500 --sigma 60 --mean 128
+v gaussnoise n2.v 2000 1500 --sigma 60 --mean 128
+v grey g.v 2000 1500 --uchar
+v bandjoin "n1.v g.v n2.v" s.v
+v linear --uchar -- s.v s8.v 0.1 115.2
+v copy s8.v base.v --interpretation srgb
+rm -f n1.v n2.v g.v s.v s8.v
+# 8000×6000: the soft picture upsampled plus fine grain (sigma 1.2), like a photo's sensor noise.
+v resize base.v big.v 4
+v gaussnoise grain.v 8000 6000 --sigma 1.2 --mean 128
+v cast grain.v grain8.v uchar
+v add big.v grain8.v sum.v
+v linear --uchar -- sum.v photo.v 1 -128
+v copy photo.v photo.jpg[Q=90]
+v copy photo.v photo.png
+rm -f big.v grain.v grain8.v sum.v photo.v
+# 20000×14000 JPEG (280 MP, under the 400 MP safety limit).
+v resize base.v huge.jpg[Q=90] 10 --vscale 9.33334
+# 100 mixed small files, 400–2000 px, aspect within 1:2..2:1.
+mkdir -p small
+exts=(jpg png webp gif tif)
+for i in $(seq 0 99); do
+    w=$((400 + (i * 373) % 1601)); h=$((400 + (i * 541) % 1601))
+    [ "$h" -gt $((w * 2)) ] && h=$((w * 2)); [ "$w" -gt $((h * 2)) ] && w=$((h * 2))
+    hs=$(awk -v w="$w" 'BEGIN { printf "%.6f", (w + 0.1) / 2000 }')
+    vs=$(awk -v h="$h" 'BEGIN { printf "%.6f", (h + 0.1) / 1500 }')
+    v resize base.v "small/f$(printf %03d "$i").${exts[i % 5]}" "$hs" --vscale "$vs"
+done
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+echo "   photo.jpg $(vipsheader photo.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb photo.jpg)"
+echo "   photo.png $(vipsheader photo.png | cut -d, -f1 | cut -d' ' -f2) $(mb photo.png)"
+echo "   huge.jpg  $(vipsheader huge.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb huge.jpg)"
+echo "   small/    $(ls small | wc -l) files ($(ls small | sed 's/.*\.//' | sort | uniq -c | awk '{printf "%s %s ", $1, $2}'))"
+echo "   ($(( $(date +%s) - gen_start )) s)"
+
+# The 100-file loops, as scripts so /usr/bin/time measures the whole loop.
+cat > check-loop.sh <<EOF
+for f in "$work"/small/*; do "$SEEDANCE" check "\$f" >/dev/null 2>&1; done; exit 0
+EOF
+cat > header-loop.sh <<EOF
+for f in "$work"/small/*; do vipsheader "\$f" >/dev/null 2>&1; done; exit 0
+EOF
+cat > vt.sh <<'EOF'
+# vipsthumbnail + base64 of its output, as a data URI needs.
+vipsthumbnail "$1" -s "$2" -o "$3[Q=90]" && base64 "$3" >/dev/null
+EOF
+
+# ---------------------------------------------------------------------------------------------
+# Measurement
+# ---------------------------------------------------------------------------------------------
+# run NAME CMD…: one timed run; appends "wall rss_kb" to NAME.samples. A failing command
+# ends that comparison.
+run() {
+    local name="$1"; shift
+    if ! "$TIME" -f '%e %M' -o "$name.t" "$@" >"$name.out" 2>"$name.err"; then
+        echo "   $name FAILED: $(head -c 400 "$name.err")" >&2
+        return 1
+    fi
+    tail -n1 "$name.t" >>"$name.samples"
+}
+
+# stats FILE COLUMN → "median min max"
+stats() {
+    awk -v c="$2" '{print $c}' "$1" | sort -g | awk '
+        { a[NR] = $1 }
+        END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m, a[1], a[NR] }'
+}
+
+RESULTS=()   # "label|ours wall|ref wall|wall ratio|ours MB|ref MB|mem ratio|wall target|mem target"
+
+# compare LABEL PAIRS WARMUP OURS_CMD -- REF_CMD  (commands as single strings, run with bash -c)
+compare() {
+    local label="$1" pairs="$2" warmup="$3" ours="$4" ref="$5"
+    local wall_target="${6:-}" mem_target="${7:-}"
+    rm -f A.samples B.samples
+    echo
+    echo "== $label  ($pairs pairs$([ "$warmup" = 1 ] && echo ', after 1 warm-up pair' || echo ', no warm-up'))"
+    echo "   ours: $ours"
+    echo "   ref:  $ref"
+    if [ "$warmup" = 1 ]; then
+        run A bash -c "$ours" || return 1
+        run B bash -c "$ref" || return 1
+        rm -f A.samples B.samples
+    fi
+    for _ in $(seq "$pairs"); do
+        run A bash -c "$ours" || return 1
+        run B bash -c "$ref" || return 1
+    done
+    read -r aw awmin awmax < <(stats A.samples 1)
+    read -r bw bwmin bwmax < <(stats B.samples 1)
+    read -r am ammin ammax < <(stats A.samples 2)
+    read -r bm bmmin bmmax < <(stats B.samples 2)
+    local wr mr
+    wr=$(awk -v a="$aw" -v b="$bw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    mr=$(awk -v a="$am" -v b="$bm" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    printf '   %-6s wall %6.2f s (%.2f–%.2f)   peak RSS %7.1f MB (%.1f–%.1f)\n' ours "$aw" "$awmin" "$awmax" \
+        "$(awk -v k="$am" 'BEGIN{print k/1024}')" "$(awk -v k="$ammin" 'BEGIN{print k/1024}')" "$(awk -v k="$ammax" 'BEGIN{print k/1024}')"
+    printf '   %-6s wall %6.2f s (%.2f–%.2f)   peak RSS %7.1f MB (%.1f–%.1f)\n' ref "$bw" "$bwmin" "$bwmax" \
+        "$(awk -v k="$bm" 'BEGIN{print k/1024}')" "$(awk -v k="$bmmin" 'BEGIN{print k/1024}')" "$(awk -v k="$bmmax" 'BEGIN{print k/1024}')"
+    echo "   ours/ref: wall ${wr}×, peak RSS ${mr}×"
+    RESULTS+=("$label|$aw|$bw|$wr|$(awk -v k="$am" 'BEGIN{printf "%.0f", k/1024}')|$(awk -v k="$bm" 'BEGIN{printf "%.0f", k/1024}')|$mr|$wall_target|$mem_target")
+}
+
+skip() {
+    echo
+    echo "== $1: SKIPPED ($2)"
+    RESULTS+=("$1|skipped: $2")
+}
+
+out="$work/out"
+# Every fix must succeed and write a verified frame; one checked run before timing anything.
+"$SEEDANCE" fix photo.jpg --output-dir "$out/check" >/dev/null 2>&1 || die "seedance fix photo.jpg failed"
+
+compare "fix JPEG 8000×6000 vs vipsthumbnail" "$PAIRS" 1 \
+    "'$SEEDANCE' fix photo.jpg --output-dir '$out/a'" \
+    "bash vt.sh photo.jpg 5999x5999 vt.jpg" 1.10 1.3
+compare "fix PNG 8000×6000 vs vipsthumbnail" "$PAIRS" 1 \
+    "'$SEEDANCE' fix photo.png --output-dir '$out/a'" \
+    "bash vt.sh photo.png 5999x5999 vt.jpg" 1.10 1.3
+# The same pixels with the output format pinned: vipsthumbnail writes JPEG, while fix first tries
+# lossless PNG (kept when it fits the 30 MB budget) before it switches to JPEG.
+compare "fix PNG --format jpeg vs vipsthumbnail (no target)" "$PAIRS" 1 \
+    "'$SEEDANCE' fix photo.png --format jpeg --output-dir '$out/a'" \
+    "bash vt.sh photo.png 5999x5999 vt.jpg"
+compare "fix --resolution 720p vs vipsthumbnail -s 1280x1280" "$PAIRS" 1 \
+    "'$SEEDANCE' fix photo.jpg --resolution 720p --output-dir '$out/a'" \
+    "bash vt.sh photo.jpg 1280x1280 vt.jpg"
+compare "fix JPEG 20000×14000 vs vipsthumbnail" "$PAIRS" 1 \
+    "'$SEEDANCE' fix huge.jpg --output-dir '$out/a'" \
+    "bash vt.sh huge.jpg 5999x5999 vt.jpg"
+if "$PYTHON" -c 'import PIL' 2>/dev/null; then
+    cp "$repo/scripts/bench_pillow.py" .
+    compare "fix JPEG 8000×6000 vs Pillow $("$PYTHON" -c 'import PIL; print(PIL.__version__)')" "$PAIRS" 1 \
+        "'$SEEDANCE' fix photo.jpg --output-dir '$out/a'" \
+        "'$PYTHON' bench_pillow.py photo.jpg pil.jpg 5999"
+else
+    skip "fix JPEG 8000×6000 vs Pillow" "Pillow is not installed (pip install pillow)"
+fi
+if [ -x "$MAGICK" ] && "$MAGICK" -version 2>/dev/null | grep -q ImageMagick; then
+    echo; echo "== ImageMagick takes tens of seconds per run: $MAGICK_PAIRS pairs, no warm-up (BENCH_MAGICK_PAIRS)"
+    compare "fix JPEG 8000×6000 vs ImageMagick $("$MAGICK" -version | head -n1 | awk '{print $3}')" "$MAGICK_PAIRS" 0 \
+        "'$SEEDANCE' fix photo.jpg --output-dir '$out/a'" \
+        "'$MAGICK' photo.jpg -auto-orient -resize '5999x5999>' -quality 90 im.jpg && base64 im.jpg >/dev/null"
+else
+    skip "fix JPEG 8000×6000 vs ImageMagick" "$MAGICK is not ImageMagick or not installed (apt-get install imagemagick)"
+fi
+# `check` takes one FIRST (and --last); there is no multi-file mode yet, so both sides run one
+# process per file: 100 × seedance check vs 100 × vipsheader.
+compare "check 100 files (one process per file) vs vipsheader" "$PAIRS" 1 \
+    "bash check-loop.sh" "bash header-loop.sh" 1.0
+echo
+echo "== body building (two ~20 MB frames to a request body): not measured: there is no command"
+echo "   that builds the request body yet (the submit module is being written elsewhere)"
+RESULTS+=("body building, 2 × 20 MB frames|not measured: no command builds the request body yet")
+
+# ---------------------------------------------------------------------------------------------
+# Summary
+# ---------------------------------------------------------------------------------------------
+verdict() { # value target → PASS/MISS/—
+    [ -z "$2" ] && { echo "—"; return; }
+    awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "PASS" : "MISS") }'
+}
+echo
+echo "== summary: medians; ratio = ours/reference; targets from issue 5"
+printf '%-62s %8s %8s %7s %6s   %7s %7s %7s %6s\n' "comparison" "ours s" "ref s" "wall×" "" "ours MB" "ref MB" "mem×" ""
+for row in "${RESULTS[@]}"; do
+    IFS='|' read -r label aw bw wr am bm mr wt mt <<<"$row"
+    if [ -z "$bw" ]; then printf '%-62s %s\n' "$label" "$aw"; continue; fi
+    wv=$(verdict "$wr" "$wt"); mv=$(verdict "$mr" "$mt")
+    [ -n "$wt" ] && wv="$wv≤$wt"; [ -n "$mt" ] && mv="$mv≤$mt"
+    printf '%-62s %8.2f %8.2f %6.2f× %-10s %7s %7s %6.2f× %-9s\n' "$label" "$aw" "$bw" "$wr" "$wv" "$am" "$bm" "$mr" "$mv"
+done
+echo
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); libvips $(vips --version | sed 's/vips-//')"
