@@ -37,7 +37,7 @@ public struct FixPlanner: Sendable {
             || !policy.acceptsBytes(report.bytes, format: report.format)
             || formatChange
 
-        let format = outputFormat(for: report)
+        let format = outputFormat(for: report, width: geometry.width, height: geometry.height)
         let keepsAlpha = report.hasAlpha && options.keepAlpha && format != .jpeg
         guard mustReencode else {
             return FixPlan(steps: [], width: report.width, height: report.height, format: report.format, keepsAlpha: report.hasAlpha)
@@ -53,11 +53,11 @@ public struct FixPlanner: Sendable {
             steps.append(.init(action: .flatten(onto: options.background), reason: options.keepAlpha ? "\(format.rawValue) has no alpha channel" : "transparency would be flattened onto black by the server or the encoder"))
         }
         steps += geometry.steps
-        steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange)))
+        steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
         return FixPlan(steps: steps, width: geometry.width, height: geometry.height, format: format, keepsAlpha: keepsAlpha)
     }
 
-    private func outputFormat(for report: ImageReport) -> ImageFormat {
+    private func outputFormat(for report: ImageReport, width: Int, height: Int) -> ImageFormat {
         var format: ImageFormat
         if let requested = options.format {
             format = requested
@@ -67,12 +67,28 @@ public struct FixPlanner: Sendable {
             format = .jpeg
         }
         if report.hasAlpha && options.keepAlpha && format == .jpeg && options.format == nil { format = .png }
+        if format == .png, options.format == nil, !(report.hasAlpha && options.keepAlpha),
+           predictedPNGBytes(report, width: width, height: height) >= policy.fileBytesBelow * 3 / 4 {
+            // A lossless PNG this large cannot trade quality for size: encoding it only to find it
+            // over the budget costs seconds and hundreds of megabytes. JPEG at once.
+            format = .jpeg
+        }
         return format
     }
 
-    private func encodeReason(_ report: ImageReport, format: ImageFormat, formatChange: Bool) -> String {
+    /// A PNG input's bytes per pixel carried over to the output size: PNG of the same picture
+    /// compresses alike at any scale, closely enough to know a photo will not fit.
+    func predictedPNGBytes(_ report: ImageReport, width: Int, height: Int) -> Int {
+        guard report.format == .png, report.pixelCount > 0 else { return 0 }
+        return Int(Double(report.bytes) * Double(width * height) / Double(report.pixelCount))
+    }
+
+    private func encodeReason(_ report: ImageReport, format: ImageFormat, formatChange: Bool, width: Int, height: Int) -> String {
         if formatChange { return "--format \(format.rawValue) was asked for" }
         if !policy.acceptedFormats.contains(report.format) { return "\(report.format.rawValue) is not accepted" }
+        if report.format == .png && format == .jpeg {
+            return "as PNG it would be about \(predictedPNGBytes(report, width: width, height: height)) bytes, near or over the budget; JPEG fits"
+        }
         if format != report.format { return "\(report.format.rawValue) cannot be written here; \(format.rawValue) keeps the quality" }
         return "the pixels changed, or the bytes are over the budget"
     }

@@ -6,14 +6,15 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check frames against the API's rules from their headers, and say what fix would do.",
         discussion: """
-        FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs.
+        FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs. Several FIRST \
+        frames (without --last) are each checked on their own, in one process.
         Exit 0: acceptable as is. 1: the API would reject an input and fix can repair it. \
         2: an input is unusable. 64: usage.
         """
     )
 
-    @Argument(help: "The first frame.")
-    var first: String
+    @Argument(help: ArgumentHelp("The first frame; more than one checks each on its own.", valueName: "first"))
+    var firsts: [String]
     @Option(help: "The last frame.")
     var last: String?
     @Flag(help: "Print one JSON document on stdout.")
@@ -24,7 +25,23 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Fix (what check reports fix would do)") var fixOptions: FixOptionsGroup
 
+    func validate() throws {
+        guard !firsts.isEmpty else { throw ValidationError("give the first frame to check") }
+        if last != nil && firsts.count > 1 { throw ValidationError("--last goes with exactly one first frame") }
+    }
+
     func run() async throws {
+        var verdicts: [FramePreflight.FrameVerdict] = []
+        for first in firsts { verdicts += await check(first) }
+        if json {
+            try JSONOutput.print(snakeCase: true, CheckDocument(verdicts))
+        } else {
+            for verdict in verdicts { Terminal.diagnostic(HumanReport.describe(verdict)) }
+        }
+        throw Self.exitStatus(for: verdicts).exitCode
+    }
+
+    private func check(_ first: String) async -> [FramePreflight.FrameVerdict] {
         let resolver = rules.resolver
         let preflight = FramePreflight(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
         var verdicts: [FramePreflight.FrameVerdict] = []
@@ -45,12 +62,7 @@ struct CheckCommand: AsyncParsableCommand {
                 }
             }
         }
-        if json {
-            try JSONOutput.print(snakeCase: true, CheckDocument(verdicts))
-        } else {
-            for verdict in verdicts { Terminal.diagnostic(HumanReport.describe(verdict)) }
-        }
-        throw Self.exitStatus(for: verdicts).exitCode
+        return verdicts
     }
 
     static func exitStatus(for verdicts: [FramePreflight.FrameVerdict]) -> ExitStatus {

@@ -90,3 +90,20 @@ import Testing
         #expect(throws: FrameError.self) { try FixPlanner().plan(for: Self.report(30000, 30000)) }
     }
 }
+
+@Suite struct OutputFormatTests {
+    @Test func largePhotographicPNGGoesStraightToJPEG() throws {
+        // 8000×6000 PNG of 86 MB scaled to 5999×4499 would be about 48 MB as PNG.
+        let big = FixPlannerTests.report(8000, 6000, format: .png, bytes: 86_000_000)
+        let plan = try FixPlanner().plan(for: big)
+        #expect(plan.format == .jpeg)
+        #expect(plan.steps.last?.reason.contains("PNG") == true)
+        // A small PNG that needs a resize stays PNG.
+        let small = FixPlannerTests.report(200, 200, format: .png, bytes: 50_000)
+        #expect(try FixPlanner().plan(for: small).format == .png)
+        // Asked for PNG, or keeping alpha: the user's choice stands.
+        #expect(try FixPlanner(options: FixOptions(format: .png)).plan(for: big).format == .png)
+        let alpha = FixPlannerTests.report(8000, 6000, format: .png, bytes: 86_000_000, alpha: true)
+        #expect(try FixPlanner(options: FixOptions(keepAlpha: true)).plan(for: alpha).format == .png)
+    }
+}

@@ -27,6 +27,18 @@ import Testing
         #expect(try CommandRunner.run(["check", CommandRunner.fixture("good-first.jpg"), "--crop", "sideways"]).status == 64)
     }
 
+    @Test func manyFirstFramesAreCheckedInOneProcess() throws {
+        let names = ["good-first.jpg", "accepted.png", "orientation-6.jpg", "accepted.webp"]
+        let result = try CommandRunner.run(["check", "--json"] + names.map(CommandRunner.fixture))
+        #expect(result.status == 1, "orientation-6 needs a fix")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let images = try #require(document["images"] as? [[String: Any]])
+        #expect(images.map { ($0["source"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == names)
+        let withLast = try CommandRunner.run(["check", CommandRunner.fixture("good-first.jpg"), CommandRunner.fixture("accepted.png"),
+                                              "--last", CommandRunner.fixture("good-last.jpg")])
+        #expect(withLast.status == 64)
+    }
+
     @Test func checkJSONIsOneDocumentWithRuleIDs() throws {
         let result = try CommandRunner.run(["check", CommandRunner.fixture("bad-first-sideways.jpg"), "--last",
                                             CommandRunner.fixture("bad-last-panorama.png"), "--json", "--strict"])
