@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
     ],
     targets: [
         // libvips through pkg-config; `make` installs libvips-dev when it is missing.
@@ -34,7 +35,10 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "FrameKit",
-            dependencies: ["CVipsShim", "CVips"],
+            dependencies: [
+                "CVipsShim", "CVips",
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(

@@ -48,8 +48,9 @@ public struct FrameFixer: Sendable {
             format = encoded.format
             notes = encoded.notes
         }
-        let outputName = "\(loaded.name) (\(plan.isPassThrough ? "as is" : "fixed"))"
-        let after = try inspector.inspect(LoadedInput.load(.bytes(bytes, name: outputName), maxBytes: .max))
+        // A pass-through output is the input: its report is the one already read.
+        let after = plan.isPassThrough ? report
+            : try inspector.inspect(LoadedInput.load(.bytes(bytes, name: "\(loaded.name) (fixed)"), maxBytes: .max))
         let problems = RuleChecker(policy: policy).findings(for: after).filter { $0.severity == .violation }
         guard problems.isEmpty else {
             throw FrameError(.processingFailed, "internal error: the fixed frame still breaks \(problems.map(\.rule.rawValue).joined(separator: ", ")); please report this with the input")

@@ -1,4 +1,5 @@
 public import Foundation
+import ExtrasBase64
 
 /// Which frame of the video a picture is.
 public enum FrameRole: String, Sendable, Hashable, Codable {
@@ -25,8 +26,8 @@ public struct PreparedFrame: Sendable {
 
     /// `data:image/<fmt>;base64,<data>`, as the API takes it.
     public var dataURI: String {
-        var text = "data:image/\(format.mediaSubtype);base64,"
-        text += bytes.base64EncodedString()
-        return text
+        // ExtrasBase64 writes straight into the string's storage: several times Foundation's
+        // speed, and no intermediate buffer the size of the payload.
+        "data:image/\(format.mediaSubtype);base64," + Base64.encodeToString(bytes: bytes)
     }
 }

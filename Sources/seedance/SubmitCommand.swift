@@ -95,11 +95,18 @@ struct SubmitCommand: AsyncParsableCommand {
     private func runDry(_ submitter: VideoSubmitter, first: FrameSource, last: FrameSource?) async throws {
         do {
             let frames = try await submitter.prepareFrames(first: first, last: last)
+            let clock = ContinuousClock()
+            let start = clock.now
             let built = submitter.request(from: request.template, frames: frames)
             for warning in try built.validate() { Terminal.diagnostic("seedance: warning: \(warning)") }
             let body = try built.encodedBody()
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            Terminal.diagnostic(String(format: "body built in %.1f ms (%.0f MB/s, data URIs included)",
+                                       seconds * 1000, Double(body.readableBytes) / max(seconds, 1e-9) / 1e6))
             if let requestOut {
-                try AtomicFile.write(Data(body.readableBytesView), to: URL(fileURLWithPath: requestOut))
+                let url = URL(fileURLWithPath: requestOut)
+                try body.withUnsafeReadableBytes { (bytes) throws(FrameError) in try AtomicFile.write(bytes, to: url) }
             }
             Terminal.diagnostic("dry run: a \(body.readableBytes)-byte body is valid; nothing was sent")
             if json {
