@@ -4,15 +4,30 @@ import Foundation
 /// Opens an input with the loader its bytes call for (never libvips' own guess), keeping
 /// in-memory bytes alive for as long as any image derived from them.
 enum FrameLoader {
-    /// A stable copy of in-memory bytes: libvips keeps the pointer past any `withUnsafeBytes`
-    /// scope, so the bytes live in an allocation of our own, freed with the last image.
+    /// In-memory bytes at an address that stays put for as long as libvips may read them, which
+    /// is past any `withUnsafeBytes` scope. A large `Data` lives in heap storage that never moves
+    /// while this box holds an immutable reference to it, so its address is used as is (no copy of
+    /// a 20 MB frame); a small one may be stored inline, so it is copied into our own allocation.
     final class Bytes: @unchecked Sendable {
-        let buffer: UnsafeMutableRawBufferPointer
+        static let inlineLimit = 1024
+        private let data: Data
+        private let copy: UnsafeMutableRawBufferPointer?
+        let address: UnsafeRawPointer?
+
         init(_ data: Data) {
-            buffer = .allocate(byteCount: max(data.count, 1), alignment: 16)
-            buffer.copyBytes(from: data)
+            self.data = data
+            if data.count >= Self.inlineLimit {
+                copy = nil
+                address = data.withUnsafeBytes { UnsafeRawPointer($0.baseAddress) }
+            } else {
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
+                buffer.copyBytes(from: data)
+                copy = buffer
+                address = UnsafeRawPointer(buffer.baseAddress)
+            }
         }
-        deinit { buffer.deallocate() }
+
+        deinit { copy?.deallocate() }
     }
 
     static func open(
@@ -31,7 +46,7 @@ enum FrameLoader {
         case .memory(let data):
             let bytes = Bytes(data)
             keepAlive.append(bytes)
-            status = CVipsShim_load_buffer(loader, bytes.buffer.baseAddress, data.count, sequential ? 1 : 0,
+            status = CVipsShim_load_buffer(loader, bytes.address, data.count, sequential ? 1 : 0,
                                            failOnTruncated ? 1 : 0, Int32(shrink), &out)
         }
         guard status == 0, let out else {

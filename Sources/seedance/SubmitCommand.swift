@@ -30,19 +30,14 @@ struct SubmitCommand: AsyncParsableCommand {
     var requestOut: String?
     @Flag(help: "Wait for the task and download the video.")
     var wait = false
-    @Option(help: ArgumentHelp("With --wait: save the video here.", valueName: "FILE.mp4"))
-    var output: String?
-    @Flag(help: "Replace --output if it exists.")
-    var force = false
-    @Option(help: ArgumentHelp("With --wait: stop waiting after this many seconds (exit 5).", valueName: "SECONDS"))
-    var timeout: Int?
+    @OptionGroup(title: "With --wait") var waiting: WaitOptions
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
 
     func validate() throws {
         if requestOut != nil && !dryRun { throw ValidationError("--request-out goes with --dry-run") }
-        if (output != nil || timeout != nil) && !wait { throw ValidationError("--output and --timeout go with --wait") }
-        if let output, !force, FileManager.default.fileExists(atPath: output) {
+        if (waiting.output != nil || waiting.timeout != nil) && !wait { throw ValidationError("--output and --timeout go with --wait") }
+        if let output = waiting.output, !waiting.force, FileManager.default.fileExists(atPath: output) {
             throw ValidationError("\(output) exists; pass --force to replace it")
         }
     }
@@ -76,10 +71,7 @@ struct SubmitCommand: AsyncParsableCommand {
         if let problem = submission.journalProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
         Terminal.diagnostic("submitted task \(submission.taskID) (journal intent \(submission.intentID), \(journal.fileURL.path))")
         if wait {
-            var arguments = [submission.taskID] + api.commandLineArguments
-            if let output { arguments += ["--output", output] }
-            if force { arguments.append("--force") }
-            if let timeout { arguments += ["--timeout", "\(timeout)"] }
+            var arguments = [submission.taskID] + api.commandLineArguments + waiting.commandLineArguments
             if json { arguments.append("--json") }
             let waitCommand = try WaitCommand.parse(arguments)
             try await waitCommand.run()

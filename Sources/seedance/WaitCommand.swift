@@ -10,27 +10,16 @@ struct WaitCommand: AsyncParsableCommand {
     @Argument(help: "The task id printed by `seedance submit`.")
     var taskID: String
 
-    @Option(help: ArgumentHelp("Save the video here.", valueName: "FILE.mp4"))
-    var output: String?
-
-    @Flag(help: "Replace --output if it exists.")
-    var force = false
-
-    @Option(help: ArgumentHelp("Stop waiting after this many seconds (exit 5; the task keeps running).", valueName: "SECONDS"))
-    var timeout: Int?
+    @OptionGroup var waiting: WaitOptions
 
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
 
     @OptionGroup var api: APIOptions
 
-    func validate() throws {
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
-    }
-
     func run() async throws {
-        let destination = output.map { URL(fileURLWithPath: $0) }
-        if let destination, !force, FileManager.default.fileExists(atPath: destination.path) {
+        let destination = waiting.output.map { URL(fileURLWithPath: $0) }
+        if let destination, !waiting.force, FileManager.default.fileExists(atPath: destination.path) {
             Terminal.diagnostic("seedance: \(destination.path) exists; pass --force to replace it")
             throw ExitStatus.usage.exitCode
         }
@@ -43,12 +32,12 @@ struct WaitCommand: AsyncParsableCommand {
 
     private func wait(with client: SeedanceClient, saving destination: URL?) async throws {
         let reporter = ProgressReporter()
-        let outcome = try await client.poller().wait(for: taskID, timeout: timeout.map { .seconds($0) }) { reporter.report($0) }
+        let outcome = try await client.poller().wait(for: taskID, timeout: waiting.timeout.map { .seconds($0) }) { reporter.report($0) }
         let journal = Journal(directory: Journal.defaultDirectory())
         switch outcome {
         case .deadlineReached(let last):
             let resume = resumeCommand
-            Terminal.diagnostic("task \(taskID) is still running after \(timeout ?? 0)s; resume with:\n  \(resume)")
+            Terminal.diagnostic("task \(taskID) is still running after \(waiting.timeout ?? 0)s; resume with:\n  \(resume)")
             if json, let last { try JSONOutput.print(TaskResultJSON(last, resumeCommand: resume)) }
             throw ExitStatus.stillRunning.exitCode
         case .finished(let result) where result.status == .failed:
@@ -59,7 +48,7 @@ struct WaitCommand: AsyncParsableCommand {
         case .finished(let result):
             var saved: String?
             if let destination {
-                saved = try await client.downloadVideo(of: result, to: destination, force: force).path
+                saved = try await client.downloadVideo(of: result, to: destination, force: waiting.force).path
             }
             recordFinish(in: journal, result, outputPath: saved)
             if json {
@@ -81,10 +70,7 @@ struct WaitCommand: AsyncParsableCommand {
 
     /// The exact command that continues this wait.
     var resumeCommand: String {
-        var arguments = ["seedance", "wait", taskID]
-        if let output { arguments += ["--output", output] }
-        if force { arguments.append("--force") }
-        if let timeout { arguments += ["--timeout", String(timeout)] }
+        var arguments = ["seedance", "wait", taskID] + waiting.commandLineArguments
         if json { arguments.append("--json") }
         arguments += api.commandLineArguments
         return arguments.map(Terminal.shellQuoted).joined(separator: " ")
