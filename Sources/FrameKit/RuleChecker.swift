@@ -16,6 +16,8 @@ public struct RuleChecker: Sendable {
                 rule: .tooLargeToDecode, severity: .violation,
                 message: "\(report.width)×\(report.height) is \(Self.megapixels(report.pixelCount)) MP, over the \(Self.megapixels(policy.maxPixels)) MP safety limit: decoding it could exhaust memory; shrink it with a tool you trust, or raise --max-pixels",
                 value: "\(report.pixelCount)", limit: "\(policy.maxPixels)", fixable: false))
+            // Nothing else matters for a frame we refuse to decode, and "fix downscales" would mislead.
+            return found
         }
         found += geometryFindings(report)
         found += byteFindings(report)
