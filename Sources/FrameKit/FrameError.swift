@@ -1,6 +1,6 @@
 /// Why the image stage could not do what was asked. Match on ``kind``; ``message`` is for people
 /// and says what happened, which limit, and what to do next.
-public struct FrameError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FrameError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         /// The input could not be read: missing, a directory, empty, unreachable, refused URL.
         case unreadable

@@ -34,6 +34,7 @@ struct FixCommand: AsyncParsableCommand {
             frames = try fixer.prepare(first: firstInput, last: lastInput)
         } catch {
             Terminal.diagnostic("seedance fix: \(error)")
+            if json { try JSONOutput.print(snakeCase: true, FixFailureDocument(error: error)) }
             throw ExitStatus.unusableInput.exitCode
         }
         let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])

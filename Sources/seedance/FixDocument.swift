@@ -53,3 +53,9 @@ extension FixDocument.Image {
         notes = frame.notes
     }
 }
+
+/// `fix --json` when no frame could be made: still one document, saying why.
+struct FixFailureDocument: Encodable {
+    var ok = false
+    var error: FrameError
+}

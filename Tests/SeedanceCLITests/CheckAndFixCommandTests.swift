@@ -70,6 +70,11 @@ import Testing
         let truncated = try CommandRunner.run(["fix", CommandRunner.fixture("good-first.jpg"), "--last",
                                                CommandRunner.fixture("truncated.jpg"), "--output-dir", failed.path])
         #expect(truncated.status == 2)
+        let failedJSON = try CommandRunner.run(["fix", CommandRunner.fixture("truncated.jpg"), "--output-dir", failed.path, "--json"])
+        #expect(failedJSON.status == 2)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(failedJSON.stdout.utf8)) as? [String: Any])
+        #expect(failure["ok"] as? Bool == false)
+        #expect((failure["error"] as? [String: Any])?["kind"] as? String == "corruptPixelData")
         #expect(truncated.stderr.contains("truncated") || truncated.stderr.contains("corrupt"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: failed.path))?.isEmpty ?? true, "nothing left behind")
     }
