@@ -8,12 +8,21 @@ out="out/demo"
 rm -rf "$out"
 mkdir -p "$out"
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; echo "(exit $?)"; }
+failures=0
+# step EXPECTED_EXIT COMMAND…: runs it, shows its exit code, and counts a surprise as a failure.
+step() {
+    local expected="$1"; shift
+    printf '\n\033[1m$ %s\033[0m\n' "$*"
+    "$@"
+    local status=$?
+    echo "(exit $status)"
+    [ "$status" = "$expected" ] || { echo "demo: expected exit $expected" >&2; failures=$((failures + 1)); }
+}
 
-step "$bin/seedance" check fixtures/good-first.jpg --last fixtures/good-last.jpg
-step "$bin/seedance" check fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png
-step "$bin/seedance" fix fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png --output-dir "$out/fixed"
-step "$bin/seedance" check "$out/fixed/first.jpg" --last "$out/fixed/last.png" --strict
+step 0 "$bin/seedance" check fixtures/good-first.jpg --last fixtures/good-last.jpg
+step 1 "$bin/seedance" check fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png
+step 0 "$bin/seedance" fix fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png --output-dir "$out/fixed"
+step 0 "$bin/seedance" check "$out/fixed/first.jpg" --last "$out/fixed/last.png" --strict
 
 # A stand-in for the provider: the real API cannot be reached from here.
 "$bin/seedance-stub" --port 0 --task-seconds 6 --key demo-key > "$out/stub.log" &
@@ -24,9 +33,10 @@ export SEEDANCE_BASE_URL
 SEEDANCE_BASE_URL=$(sed -n 's/^listening on //p' "$out/stub.log")
 export NOVITA_API_KEY=demo-key XDG_STATE_HOME="$PWD/$out/state"
 
-step "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
+step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5 --dry-run --request-out "$out/request.json"
-step "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
+step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5 --wait --output "$out/video.mp4"
-step "$bin/seedance" tasks
-ls -l "$out/video.mp4"
+step 0 "$bin/seedance" tasks
+ls -l "$out/video.mp4" || failures=$((failures + 1))
+[ "$failures" = 0 ] || { echo "demo: $failures step(s) did not do what they should" >&2; exit 1; }
