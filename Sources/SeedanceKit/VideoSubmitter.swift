@@ -52,8 +52,8 @@ public struct VideoSubmitter: Sendable {
     public func submit(first: FrameSource, last: FrameSource?, template: GenerationRequest,
                        client: SeedanceClient, journal: Journal?) async throws -> (Submission, [RequestFrame]) {
         let frames = try await prepareFrames(first: first, last: last)
+        // The client validates the request as it encodes it: nothing is sent when it is invalid.
         let request = request(from: template, frames: frames)
-        _ = try request.validate()
         let inputs = frames.map { JournalInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
         return (try await client.submit(request, inputs: inputs, journal: journal), frames)
     }

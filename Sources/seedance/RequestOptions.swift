@@ -36,14 +36,23 @@ struct RequestOptions: ParsableArguments {
                           serviceTier: serviceTier, generateAudio: generateAudio, executionExpiresAfter: expiresAfter)
     }
 
-    /// Checks every field before anything is read or sent; a wrong value is a usage error.
-    mutating func validate() throws {
+    /// The request's fields with a stand-in image: warnings and errors concern only these, so
+    /// they are known before any frame is read (and without scanning megabytes of base64).
+    private var probe: GenerationRequest {
         var probe = template
         probe.image = "https://example.invalid/frame.jpg"
+        return probe
+    }
+
+    /// Checks every field before anything is read or sent; a wrong value is a usage error.
+    mutating func validate() throws {
         do {
             _ = try probe.validate()
         } catch {
             throw ValidationError(error.description)
         }
     }
+
+    /// Warnings about the fields (a prompt over 500 characters), for stderr.
+    var warnings: [RequestWarning] { (try? probe.validate()) ?? [] }
 }

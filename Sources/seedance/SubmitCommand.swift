@@ -43,6 +43,7 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        for warning in request.warnings { Terminal.diagnostic("seedance: warning: \(warning)") }
         let submitter = VideoSubmitter(policy: rules.policy, fixOptions: fixOptions.options(ratio: request.ratio.flatMap { VideoRatio(rawValue: $0.rawValue) },
                                                                                        resolution: request.resolution.flatMap { VideoResolution(rawValue: $0.rawValue) }), fixesFrames: !noFix,
                                        fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
@@ -90,7 +91,6 @@ struct SubmitCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let built = submitter.request(from: request.template, frames: frames)
-            for warning in try built.validate() { Terminal.diagnostic("seedance: warning: \(warning)") }
             let body = try built.encodedBody()
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

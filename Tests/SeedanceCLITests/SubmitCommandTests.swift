@@ -67,6 +67,9 @@ import Testing
         let body = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bodyFile)) as? [String: Any])
         #expect((body["image"] as? String)?.hasPrefix("data:image/jpeg;base64,") == true)
         #expect(Set(body.keys) == ["image", "prompt"], "unset fields are omitted")
+        let long = try CommandRunner.run(["submit", first, "--prompt", String(repeating: "a", count: 501), "--dry-run"], environment: env)
+        #expect(long.status == 0, "a long prompt is warned about, not refused")
+        #expect(long.stderr.contains("warning") && long.stderr.contains("500"))
         #expect(stub.postCount == 0)
         try await stub.stop()
     }
