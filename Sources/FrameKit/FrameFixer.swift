@@ -40,10 +40,18 @@ public struct FrameFixer: Sendable {
             bytes = try loaded.allBytes()
         } else {
             let pipeline = FramePipeline(policy: policy, options: options)
-            let encoded = try BudgetEncoder(policy: policy, startQuality: options.quality)
-                .encode(format: plan.format, keepsAlpha: plan.keepsAlpha) { () throws(FrameError) in
-                    try pipeline.render(loaded, report: report, plan: plan)
-                }
+            let encoded: BudgetEncoder.Result
+            do {
+                encoded = try BudgetEncoder(policy: policy, startQuality: options.quality)
+                    .encode(format: plan.format, keepsAlpha: plan.keepsAlpha) { () throws(FrameError) in
+                        try pipeline.render(loaded, report: report, plan: plan)
+                    }
+            } catch where error.kind == .processingFailed {
+                // libvips' error text is one buffer for all threads, so it cannot say reliably
+                // whether the input was to blame; decoding the input alone can.
+                try verifyPixelData(loaded, report: report)
+                throw error
+            }
             bytes = encoded.bytes
             format = encoded.format
             notes = encoded.notes

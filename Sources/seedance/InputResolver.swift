@@ -13,17 +13,12 @@ struct InputResolver {
         case failed(FrameError)
     }
 
-    static func isURL(_ argument: String) -> Bool {
-        let lower = argument.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-    }
-
     func resolve(_ argument: String) async -> Resolved {
-        if argument == "-" { return .input(.standardInput) }
-        if argument.hasPrefix("data:") { return .input(.dataURI(argument)) }
-        guard Self.isURL(argument) else { return .input(.file(argument)) }
-        guard let url = URL(string: argument) else {
-            return .failed(FrameError(.unreadable, "not a valid URL", source: argument))
+        // One reading of the argument for every command: SeedanceKit's.
+        let url: URL
+        switch FrameSource(argument: argument) {
+        case .image(let input): return .input(input)
+        case .url(let parsed): url = parsed
         }
         let configuration = RemoteImageFetcher.Configuration(maxBytes: maxBytes, allowsPrivateAddresses: allowsPrivateURLs)
         do {

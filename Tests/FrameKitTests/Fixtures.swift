@@ -3,11 +3,10 @@ import Foundation
 
 /// Paths to the committed fixtures, and scratch space for generated ones.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repositoryRoot
 
     static func path(_ name: String) -> String {
-        root.appendingPathComponent("fixtures").appendingPathComponent(name).path
+        TestPaths.fixtures.appendingPathComponent(name).path
     }
 
     static func input(_ name: String) -> ImageInput { .file(path(name)) }

@@ -119,9 +119,8 @@ import Testing
     }
 
     @Test func refusedConnectionIsRetriedThenReportedUnreachable() async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey))
-        let closedURL = stub.baseURL
-        try await stub.stop()
+        let refusing = try RefusingPort()
+        let closedURL = refusing.url
         let sleeps = Locked<[Duration]>([])
         let configuration = SeedanceClient.Configuration(baseURL: closedURL, apiKey: StubHarness.apiKey, connectTimeout: .seconds(1))
         try await SeedanceClient.withClient(configuration, timeSource: fastTimeSource(sleeps: sleeps)) { client in
@@ -133,5 +132,6 @@ import Testing
             }
         }
         #expect(sleeps.current.count == RetryPolicy.submit.maxAttempts - 1)
+        withExtendedLifetime(refusing) {}
     }
 }
