@@ -30,25 +30,23 @@ public struct FixOptions: Sendable, Hashable, Codable {
     public var keepAlpha: Bool
     /// The output format when bytes must change; nil keeps the input's when accepted, else JPEG.
     public var format: ImageFormat?
-    /// Crop or pad both frames to the video's ratio, so the server does not centre-crop them.
-    public var ratio: VideoRatio?
-    /// Scale down to what this output resolution needs, never below the rules' minimum.
-    public var resolution: VideoResolution?
+    /// The video the frames are for: its aspect (crop or pad both frames to it) and its pixel
+    /// sizes (scale down to what it shows, never below the rules' minimum). nil: neither.
+    public var video: VideoTarget?
     public var lastFrameSize: LastFrameSize
     /// The first JPEG/WebP quality tried; the budget search goes down from here.
     public var quality: Int
 
     public init(
         framing: Framing = .crop(.attention), background: RGBColour = .white, keepAlpha: Bool = false,
-        format: ImageFormat? = nil, ratio: VideoRatio? = nil, resolution: VideoResolution? = nil,
+        format: ImageFormat? = nil, video: VideoTarget? = nil,
         lastFrameSize: LastFrameSize = .matchFirst, quality: Int = 90
     ) {
         self.framing = framing
         self.background = background
         self.keepAlpha = keepAlpha
         self.format = format
-        self.ratio = ratio
-        self.resolution = resolution
+        self.video = video
         self.lastFrameSize = lastFrameSize
         self.quality = quality
     }

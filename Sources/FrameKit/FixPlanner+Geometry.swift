@@ -10,7 +10,7 @@ extension FixPlanner {
         var geometry = Geometry(width: report.width, height: report.height)
         let target: (aspect: AspectRatio, reason: String)? =
             if let first { (AspectRatio(width: first.width, height: first.height), "match the first frame's aspect \(first.width)×\(first.height), so the server does not crop it") }
-            else if let ratio = options.ratio { (ratio.aspect, "the video is \(ratio.rawValue), so the server would centre-crop it") }
+            else if let video = options.video, let aspect = video.aspect { (aspect, "the video is \(video.label), so the server would centre-crop it") }
             else { nil }
 
         if let target {
@@ -72,20 +72,22 @@ extension FixPlanner {
     }
 
     /// The output size: the first frame's for a matched last frame; otherwise the framed size,
-    /// scaled down for `--resolution` and into the side bounds with the aspect kept.
+    /// scaled down to the video's pixels and into the side bounds with the aspect kept.
     private func scaledSize(width: Int, height: Int, matching first: Target?) -> (Int, Int, String) {
         if let first, options.lastFrameSize == .matchFirst {
             return (first.width, first.height, "match the first frame's size")
         }
         var scale = 1.0
         var reason = ""
-        if let resolution = options.resolution {
-            let ratio = options.ratio ?? VideoRatio.nearest(width: width, height: height)
-            let output = resolution.pixelSize(for: ratio)
-            let cover = max(Double(output.width) / Double(width), Double(output.height) / Double(height))
-            if cover < 1 {
-                scale = cover
-                reason = "\(resolution.rawValue) \(ratio.rawValue) renders \(output.width)×\(output.height); more pixels only cost upload time"
+        if let video = options.video, let output = video.outputSize(width: width, height: height),
+           let limit = video.pixelLimit(width: width, height: height) {
+            // Same aspect: a square-root scale to the pixel limit covers the output exactly at
+            // an allowance of 1.
+            let fit = (Double(limit) / Double(width * height)).squareRoot()
+            if fit < 1 {
+                scale = fit
+                let allowance = video.pixelAllowance == 1 ? "" : " (\(RuleChecker.decimal(video.pixelAllowance))× its pixels kept)"
+                reason = "\(video.label) renders \(output)\(allowance); more pixels only cost upload time"
             }
         }
         let long = Double(max(width, height)), short = Double(min(width, height))
@@ -95,7 +97,7 @@ extension FixPlanner {
         }
         if short * scale <= Double(policy.sideAbove) {
             scale = Double(policy.sideAbove + 1) / short
-            reason = options.resolution != nil && scale < 1
+            reason = options.video?.sizes.isEmpty == false && scale < 1
                 ? "kept above the \(policy.sideAbove) px minimum" : "each side must be over \(policy.sideAbove) px"
         }
         guard scale != 1 else { return (width, height, reason) }

@@ -1,9 +1,8 @@
 public import ArgumentParser
 import FrameKit
+import SeedanceAPI
 
 extension FixOptions.CropStrategy: ExpressibleByArgument {}
-extension VideoRatio: ExpressibleByArgument {}
-extension VideoResolution: ExpressibleByArgument {}
 extension FixOptions.LastFrameSize: ExpressibleByArgument {}
 
 /// How `fix` (and `submit`, which fixes first) changes frames.
@@ -44,22 +43,36 @@ struct FixOptionsGroup: ParsableArguments {
 
     /// `submit` takes the ratio and resolution from the request; `fix` and `check` from
     /// ``VideoFramingOptions``.
-    func options(ratio: VideoRatio? = nil, resolution: VideoResolution? = nil) -> FixOptions {
+    func options(ratio: SeedanceAPI.AspectRatio? = nil, resolution: Resolution? = nil) -> FixOptions {
         let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
         case nil: .crop(crop)
         case "blur": .pad(.blur)
         case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
         }
         return FixOptions(framing: framing, background: RGBColour(background) ?? .white, keepAlpha: keepAlpha,
-                          format: format.flatMap(outputFormat), ratio: ratio, resolution: resolution,
+                          format: format.flatMap(outputFormat), video: Self.videoTarget(ratio: ratio, resolution: resolution),
                           lastFrameSize: lastSize, quality: quality)
+    }
+}
+
+extension FixOptionsGroup {
+    /// The provider's ratio and resolution names as FrameKit's aspect and sizes.
+    static func videoTarget(ratio: SeedanceAPI.AspectRatio?, resolution: Resolution?) -> VideoTarget? {
+        let aspect: FrameKit.AspectRatio? = ratio.flatMap { FrameKit.AspectRatio($0.rawValue) }
+        guard aspect != nil || resolution != nil else { return nil }
+        let ratios = ratio.map { $0 == .adaptive ? SeedanceAPI.AspectRatio.allCases : [$0] } ?? SeedanceAPI.AspectRatio.allCases
+        let sizes = resolution.map { resolution in
+            ratios.compactMap { resolution.pixelSize(for: $0) }.map { VideoTarget.Size(width: $0.width, height: $0.height) }
+        } ?? []
+        let label = [resolution?.rawValue, ratio?.rawValue].compactMap { $0 }.joined(separator: " ")
+        return VideoTarget(aspect: aspect, sizes: sizes, label: label)
     }
 }
 
 /// The video's framing for `fix` and `check`; `submit` reads the same from its request options.
 struct VideoFramingOptions: ParsableArguments {
     @Option(help: "Crop or pad both frames to the video's ratio: 16:9, 4:3, 1:1, 3:4, 9:16, 21:9.")
-    var ratio: VideoRatio?
+    var ratio: SeedanceAPI.AspectRatio?
     @Option(help: "Scale down to what this output needs: 480p, 720p, 1080p.")
-    var resolution: VideoResolution?
+    var resolution: Resolution?
 }

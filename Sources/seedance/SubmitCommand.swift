@@ -44,8 +44,7 @@ struct SubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         for warning in request.warnings { Terminal.diagnostic("seedance: warning: \(warning)") }
-        let submitter = VideoSubmitter(policy: rules.policy, fixOptions: fixOptions.options(ratio: request.ratio.flatMap { VideoRatio(rawValue: $0.rawValue) },
-                                                                                       resolution: request.resolution.flatMap { VideoResolution(rawValue: $0.rawValue) }), fixesFrames: !noFix,
+        let submitter = VideoSubmitter(policy: rules.policy, fixOptions: fixOptions.options(ratio: request.ratio, resolution: request.resolution), fixesFrames: !noFix,
                                        fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
         let firstSource = FrameSource(argument: first)
         let lastSource = last.map(FrameSource.init(argument:))

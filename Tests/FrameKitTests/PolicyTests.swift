@@ -46,9 +46,20 @@ import Testing
         #expect(RGBColour(text) == RGBColour(red: red, green: green, blue: blue))
     }
 
-    @Test(arguments: [(1920, 1080, VideoRatio.landscape16x9), (1000, 1000, .square), (1080, 1920, .portrait9x16),
-                      (2400, 1000, .cinema21x9), (1200, 900, .landscape4x3), (900, 1200, .portrait3x4)])
-    func adaptiveRatioIsTheNearest(width: Int, height: Int, ratio: VideoRatio) {
-        #expect(VideoRatio.nearest(width: width, height: height) == ratio)
+    static let sizes720p: [VideoTarget.Size] = [(1280, 720), (1112, 834), (960, 960), (834, 1112), (720, 1280), (1470, 630)]
+        .map { VideoTarget.Size(width: $0.0, height: $0.1) }
+
+    @Test(arguments: [(1920, 1080, 1280, 720), (1000, 1000, 960, 960), (1080, 1920, 720, 1280),
+                      (2400, 1000, 1470, 630), (1200, 900, 1112, 834), (900, 1200, 834, 1112)])
+    func adaptiveSizeIsTheNearestAspect(width: Int, height: Int, outputWidth: Int, outputHeight: Int) {
+        let target = VideoTarget(sizes: Self.sizes720p, label: "720p")
+        #expect(target.outputSize(width: width, height: height) == VideoTarget.Size(width: outputWidth, height: outputHeight))
+    }
+
+    @Test(arguments: [(1.0, 921_600), (2.0, 1_843_200), (0.5, 460_800)])
+    func pixelLimitScalesWithTheAllowance(allowance: Double, limit: Int) {
+        let target = VideoTarget(sizes: Self.sizes720p, pixelAllowance: allowance, label: "720p")
+        #expect(target.pixelLimit(width: 4000, height: 2250) == limit)
+        #expect(VideoTarget(label: "none").pixelLimit(width: 4000, height: 2250) == nil)
     }
 }
