@@ -29,7 +29,7 @@ import Testing
 
     @Test func manyFirstFramesAreCheckedInOneProcess() throws {
         let names = ["good-first.jpg", "accepted.png", "orientation-6.jpg", "accepted.webp"]
-        let result = try CommandRunner.run(["check", "--json"] + names.map(CommandRunner.fixture))
+        let result = try CommandRunner.run(["check", "--json"] + names.map(TestPaths.fixture))
         #expect(result.status == 1, "orientation-6 needs a fix")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let images = try #require(document["images"] as? [[String: Any]])

@@ -100,7 +100,7 @@ struct RedirectGuardTests {
             do {
                 _ = try await RemoteImageFetcher().fetch(server.url("/good-first.jpg"))
                 Issue.record("a loopback URL was fetched")
-            } catch {
+            } catch let error as RemoteImageFetcher.FetchError {
                 #expect(error.kind == .forbiddenAddress)
             }
             #expect(server.totalRequests == 0)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs the built `seedance` (or `seedance-stub`) as a user would, capturing its exit status
 /// and streams, with no provider settings leaking in from the developer's environment.
