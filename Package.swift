@@ -89,27 +89,40 @@ let package = Package(
         .executableTarget(
             name: "seedance-stub",
             dependencies: [
-                "SeedanceStub", "FrameKit",
+                "SeedanceStub", "FrameKit", "SeedanceAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
         ),
+        // Helpers every test target shares: paths, scratch folders, child processes that are
+        // always reaped, and an in-process HTTP server for URL fixtures.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "FrameKitTests",
-            dependencies: ["FrameKit"],
+            dependencies: ["FrameKit", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "SeedanceAPITests",
             dependencies: [
-                "SeedanceAPI", "SeedanceStub", "FrameKit",
+                "SeedanceAPI", "SeedanceStub", "FrameKit", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "SeedanceCLITests",
-            dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit"],
+            dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit", "SeedanceAPI", "TestSupport"],
             swiftSettings: strictSwift
         ),
     ],

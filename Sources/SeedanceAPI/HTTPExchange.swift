@@ -52,7 +52,7 @@ struct HTTPExchange: Sendable {
                 outcome = .response(status: received.status, retryAfter: received.retryAfter)
             } catch {
                 outcome = .transport(TransportFailure(classifying: error))
-                failureText = String(describing: error)
+                failureText = TransportFailure.summary(of: error)
             }
             let decision = classify(outcome)
             switch decision {

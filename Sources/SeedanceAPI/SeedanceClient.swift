@@ -170,6 +170,7 @@ public final class SeedanceClient: Sendable {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: SeedanceVersion.userAgent)
         return request
     }
 

@@ -36,3 +36,31 @@ extension TransportFailure {
         }
     }
 }
+
+extension TransportFailure {
+    /// A short, lower-case account of a transport error for messages: "connection refused",
+    /// said once, not the nested dump of NIO's connection errors.
+    public static func summary(of error: any Error) -> String {
+        switch error {
+        case let error as NIOConnectionError:
+            if let first = error.connectionErrors.first { return summary(of: first.error) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "cannot resolve \(error.host)" }
+            return "cannot connect to \(error.host)"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout, .getConnectionFromPoolTimeout: return "connection timed out"
+            case .readTimeout, .deadlineExceeded: return "no answer within the time limit"
+            case .remoteConnectionClosed: return "the server closed the connection"
+            default: return String(describing: error)
+            }
+        case ChannelError.connectTimeout:
+            return "connection timed out"
+        case ChannelError.eof, ChannelError.ioOnClosedChannel, ChannelError.outputClosed:
+            return "the connection closed"
+        default:
+            return String(describing: error)
+        }
+    }
+}

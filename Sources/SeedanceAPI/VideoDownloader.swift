@@ -78,7 +78,7 @@ public struct VideoDownloader: Sendable {
 
     /// One attempt: checks the answer, then streams its body into `temporary` (truncated first).
     private func fetch(_ url: String, into temporary: URL) async throws {
-        let response = try await httpClient.execute(HTTPClientRequest(url: url), deadline: .distantFuture)
+        let response = try await followingRedirects(from: url)
         let status = Int(response.status.code)
         guard status == 200 else {
             throw DownloadRefusal(status: status, retryAfter: response.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) })
@@ -106,6 +106,30 @@ public struct VideoDownloader: Sendable {
         }
         try handle.synchronize()
     }
+
+    /// The provider's storage may redirect a result URL (a CDN, a regional bucket); the URL is
+    /// the provider's, not user input, so redirects are followed, a bounded number of times and
+    /// only to http(s). The final answer is judged by the caller like any other.
+    private func followingRedirects(from url: String) async throws -> HTTPClientResponse {
+        var current = url
+        for _ in 0...Self.maxRedirects {
+            var request = HTTPClientRequest(url: current)
+            request.headers.add(name: "User-Agent", value: SeedanceVersion.userAgent)
+            let response = try await httpClient.execute(request, deadline: .distantFuture)
+            guard [301, 302, 303, 307, 308].contains(Int(response.status.code)),
+                  let location = response.headers.first(name: "Location") else {
+                return response
+            }
+            guard let base = URL(string: current), let next = URL(string: location, relativeTo: base)?.absoluteURL,
+                  let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+                throw SeedanceError(.invalidDownload, "the video URL redirected to \"\(location.prefix(200))\", which is not an http(s) URL; nothing was saved")
+            }
+            current = next.absoluteString
+        }
+        throw SeedanceError(.invalidDownload, "the video URL redirected more than \(Self.maxRedirects) times; nothing was saved")
+    }
+
+    static let maxRedirects = 5
 
     private func commit(_ temporary: URL, to destination: URL, force: Bool) throws {
         if !force, FileManager.default.fileExists(atPath: destination.path) {

@@ -3,13 +3,24 @@ import Foundation
 import Glibc
 #endif
 
-/// Refuses URLs whose host resolves to an address a server-side caller must not reach on a
-/// user's behalf. The check resolves the name itself, so a DNS answer that changes between this
-/// check and the connection (rebinding) is a known limit; deployments that care pin a resolver.
+/// Judges one hop of a URL fetch: the scheme must be http or https, and the host must resolve
+/// only to addresses a server-side caller may reach on a user's behalf. It returns the address it
+/// judged, so the fetcher connects to that address and no other: a DNS answer that changes between
+/// the check and the connection (rebinding) cannot move the connection elsewhere.
 struct AddressGuard {
     var allowsPrivate: Bool
+    /// The rule for one resolved address; ``isForbidden(_:)`` unless a caller narrows or widens it.
+    var forbids: @Sendable (String) -> Bool = AddressGuard.isForbidden
 
-    func check(_ url: URL) throws(RemoteImageFetcher.FetchError) {
+    /// A hop that passed: the host as the URL names it, and the address to connect to (nil when
+    /// private addresses are allowed and the name is left to the HTTP client's resolver).
+    struct Verdict {
+        var host: String
+        var address: String?
+    }
+
+    @discardableResult
+    func check(_ url: URL) throws(RemoteImageFetcher.FetchError) -> Verdict {
         let text = url.absoluteString
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw .init(kind: .unsupportedScheme, url: text, message: "only http and https URLs are fetched (not \(url.scheme ?? "a bare path"))")
@@ -17,11 +28,17 @@ struct AddressGuard {
         guard let host = url.host, !host.isEmpty else {
             throw .init(kind: .unresolvable, url: text, message: "the URL has no host")
         }
-        if allowsPrivate { return }
+        if allowsPrivate { return Verdict(host: host, address: nil) }
         let addresses = try resolve(host, url: text)
-        if let bad = addresses.first(where: Self.isForbidden) {
+        // Every answer is judged, not just the one used: a name that mixes public and private
+        // answers is refused whichever one the connection would have picked.
+        if let bad = addresses.first(where: forbids) {
             throw .init(kind: .forbiddenAddress, url: text, message: "\(host) resolves to \(bad), a loopback, private or link-local address; pass --allow-private-urls (or set SEEDANCE_ALLOW_PRIVATE_URLS=1) if you mean it")
         }
+        guard let first = addresses.first else {
+            throw .init(kind: .unresolvable, url: text, message: "cannot resolve \(host)")
+        }
+        return Verdict(host: host, address: first)
     }
 
     private func resolve(_ host: String, url: String) throws(RemoteImageFetcher.FetchError) -> [String] {

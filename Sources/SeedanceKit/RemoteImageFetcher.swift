@@ -1,12 +1,17 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 public import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import SeedanceAPI
 
 /// Fetches an image URL with bounded bytes, time and redirects, and refuses addresses an
 /// embedding server must not be tricked into reaching (loopback, private, link-local) unless
 /// the caller allows them.
+///
+/// Redirects are followed here, never inside the HTTP client: every hop is judged by the
+/// address guard before anything connects to it, and the connection goes to the address that
+/// was judged (the client's DNS override), so a name that re-resolves differently cannot move it.
 public struct RemoteImageFetcher: Sendable {
     public struct Configuration: Sendable {
         public var maxBytes: Int
@@ -15,70 +20,129 @@ public struct RemoteImageFetcher: Sendable {
         public var maxRedirects: Int
         /// Allow loopback, private and link-local addresses (tests, trusted intranets).
         public var allowsPrivateAddresses: Bool
+        /// The rule for one resolved address (numeric text such as `10.0.0.1` or `::1`); true
+        /// refuses it. Defaults to the loopback/private/link-local rule; an embedder may tighten it.
+        public var forbidsAddress: @Sendable (String) -> Bool
 
-        public init(maxBytes: Int = 64 * 1024 * 1024, timeout: Double = 30, maxRedirects: Int = 3, allowsPrivateAddresses: Bool = false) {
+        public init(maxBytes: Int = 64 * 1024 * 1024, timeout: Double = 30, maxRedirects: Int = 3, allowsPrivateAddresses: Bool = false,
+                    forbidsAddress: @escaping @Sendable (String) -> Bool = RemoteImageFetcher.isForbiddenAddress) {
             self.maxBytes = maxBytes
             self.timeout = timeout
             self.maxRedirects = maxRedirects
             self.allowsPrivateAddresses = allowsPrivateAddresses
+            self.forbidsAddress = forbidsAddress
         }
     }
 
     public struct FetchError: Error, Sendable, CustomStringConvertible {
         public enum Kind: String, Sendable {
-            case unsupportedScheme, forbiddenAddress, unresolvable, tooManyRedirects, httpStatus, tooLarge, transport
+            case unsupportedScheme, forbiddenAddress, unresolvable, tooManyRedirects, redirectLoop, httpStatus, tooLarge, transport
         }
         public var kind: Kind
+        /// The hop that failed (after a redirect, not the URL the caller gave).
         public var url: String
         public var message: String
         public var description: String { "\(url): \(message)" }
     }
 
-    public var configuration: Configuration
-    private let client: HTTPClient
+    /// The default address rule: loopback, private (RFC 1918, ULA), link-local, carrier-grade
+    /// NAT, unspecified and multicast are refused, in any spelling.
+    public static func isForbiddenAddress(_ address: String) -> Bool {
+        AddressGuard.isForbidden(address)
+    }
 
-    public init(configuration: Configuration = Configuration(), client: HTTPClient = .shared) {
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        self.client = client
     }
 
     /// The body and the content type's subtype (for "declared type" notes).
     public func fetch(_ url: URL) async throws(FetchError) -> (data: Data, declaredType: String?) {
+        let addressGuard = AddressGuard(allowsPrivate: configuration.allowsPrivateAddresses, forbids: configuration.forbidsAddress)
         var current = url
-        for _ in 0...configuration.maxRedirects {
-            try AddressGuard(allowsPrivate: configuration.allowsPrivateAddresses).check(current)
-            var request = HTTPClientRequest(url: current.absoluteString)
-            request.method = .GET
-            let response: HTTPClientResponse
-            do {
-                response = try await client.execute(request, timeout: .milliseconds(Int64(configuration.timeout * 1000)))
-            } catch {
-                throw FetchError(kind: .transport, url: current.absoluteString, message: "fetch failed: \(error)")
-            }
-            if (300..<400).contains(Int(response.status.code)), let location = response.headers.first(name: "location"),
-               let next = URL(string: location, relativeTo: current)?.absoluteURL {
+        var visited: Set<String> = []
+        var redirects = 0
+        while true {
+            let verdict = try addressGuard.check(current)
+            visited.insert(current.absoluteString)
+            let response = try await exchange(current, pinnedTo: verdict)
+            switch response {
+            case .image(let data, let declaredType):
+                return (data, declaredType)
+            case .redirect(let location):
+                guard let next = URL(string: location, relativeTo: current)?.absoluteURL else {
+                    throw FetchError(kind: .transport, url: current.absoluteString, message: "the redirect's Location \"\(location.prefix(200))\" is not a URL")
+                }
+                if visited.contains(next.absoluteString) {
+                    throw FetchError(kind: .redirectLoop, url: next.absoluteString, message: "the redirects loop back to a URL already fetched")
+                }
+                redirects += 1
+                if redirects > configuration.maxRedirects {
+                    throw FetchError(kind: .tooManyRedirects, url: next.absoluteString, message: "more than \(configuration.maxRedirects) redirects from \(url.absoluteString)")
+                }
                 current = next
-                continue
             }
-            guard response.status == .ok else {
-                throw FetchError(kind: .httpStatus, url: current.absoluteString, message: "the server answered HTTP \(response.status.code); expected 200 with the image")
-            }
-            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxBytes {
-                throw FetchError(kind: .tooLarge, url: current.absoluteString, message: "\(length) bytes is over the \(configuration.maxBytes)-byte cap for URL inputs")
-            }
-            let body: ByteBuffer
-            do {
-                body = try await response.body.collect(upTo: configuration.maxBytes)
-            } catch is NIOTooManyBytesError {
-                throw FetchError(kind: .tooLarge, url: current.absoluteString, message: "more than \(configuration.maxBytes) bytes (the cap for URL inputs)")
-            } catch {
-                throw FetchError(kind: .transport, url: current.absoluteString, message: "reading the body failed: \(error)")
-            }
-            let type = response.headers.first(name: "content-type")?.split(separator: ";").first
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            let declared = type.flatMap { $0.hasPrefix("image/") ? String($0.dropFirst(6)) : nil }
-            return (Data(buffer: body), declared)
         }
-        throw FetchError(kind: .tooManyRedirects, url: url.absoluteString, message: "more than \(configuration.maxRedirects) redirects")
+    }
+
+    private enum HopResult {
+        case image(Data, declaredType: String?)
+        case redirect(location: String)
+    }
+
+    /// One request to one judged hop, with a client of its own: redirects off, and the name
+    /// pinned to the judged address (TLS still verifies the certificate for the name).
+    private func exchange(_ url: URL, pinnedTo verdict: AddressGuard.Verdict) async throws(FetchError) -> HopResult {
+        var clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10)))
+        if let address = verdict.address, address != verdict.host {
+            clientConfiguration.dnsOverride = [verdict.host: address]
+        }
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+        let result: Result<HopResult, FetchError>
+        do {
+            result = .success(try await exchange(url, with: client))
+        } catch {
+            result = .failure(error)
+        }
+        try? await client.shutdown()
+        return try result.get()
+    }
+
+    private func exchange(_ url: URL, with client: HTTPClient) async throws(FetchError) -> HopResult {
+        let text = url.absoluteString
+        var request = HTTPClientRequest(url: text)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: SeedanceVersion.userAgent)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .milliseconds(Int64(configuration.timeout * 1000)))
+        } catch {
+            throw FetchError(kind: .transport, url: text, message: "fetch failed: \(TransportFailure.summary(of: error))")
+        }
+        if [301, 302, 303, 307, 308].contains(Int(response.status.code)) {
+            guard let location = response.headers.first(name: "location") else {
+                throw FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status.code) without a Location")
+            }
+            return .redirect(location: location)
+        }
+        guard response.status == .ok else {
+            throw FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status.code); expected 200 with the image")
+        }
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxBytes {
+            throw FetchError(kind: .tooLarge, url: text, message: "\(length) bytes is over the \(configuration.maxBytes)-byte cap for URL inputs")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: configuration.maxBytes)
+        } catch is NIOTooManyBytesError {
+            throw FetchError(kind: .tooLarge, url: text, message: "more than \(configuration.maxBytes) bytes (the cap for URL inputs)")
+        } catch {
+            throw FetchError(kind: .transport, url: text, message: "reading the body failed: \(TransportFailure.summary(of: error))")
+        }
+        let type = response.headers.first(name: "content-type")?.split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let declared = type.flatMap { $0.hasPrefix("image/") ? String($0.dropFirst(6)) : nil }
+        return .image(Data(buffer: body), declaredType: declared)
     }
 }

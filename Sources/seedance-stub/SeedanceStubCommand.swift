@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SeedanceAPI
 import SeedanceStub
 
 /// Runs the provider stand-in in the foreground, for demos and manual testing.
@@ -7,7 +8,8 @@ import SeedanceStub
 struct SeedanceStubCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seedance-stub",
-        abstract: "A local stand-in for the Seedance 1.5 Pro API on novita.ai.")
+        abstract: "A local stand-in for the Seedance 1.5 Pro API on novita.ai.",
+        version: SeedanceVersion.current)
 
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
     var port = 0

@@ -1,10 +1,12 @@
 import ArgumentParser
+import SeedanceAPI
 
 @main
 struct SeedanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seedance",
         abstract: "Get frames accepted by Seedance 1.5 Pro image-to-video, and turn them into a video.",
+        version: SeedanceVersion.current,
         subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self]
     )
 }

@@ -18,12 +18,8 @@ import Testing
         with open(sys.argv[1], 'wb') as f:
             f.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', side, side, 8, 0, 0, 0, 0)) + chunk(b'IDAT', body) + chunk(b'IEND', b''))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path, "\(side)"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let outcome = try ChildProcess.runFromPath("python3", ["-c", script, path, "\(side)"], timeout: 120)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
         return path
     }
 

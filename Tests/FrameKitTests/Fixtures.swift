@@ -14,23 +14,15 @@ enum Fixtures {
     static func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
 
     static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("framekit-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try temporaryDirectory("framekit")
     }
 
     /// Runs the `vips` command (libvips-tools, installed by `make deps`) to make a test image.
     @discardableResult
     static func vips(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["vips"] + arguments
-        let stderr = Pipe()
-        process.standardError = stderr
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        let outcome = try ChildProcess.runFromPath("vips", arguments, timeout: 120)
+        let message = outcome.standardError
+        guard outcome.status == 0 else {
             throw FrameError(.processingFailed, "vips \(arguments.joined(separator: " ")) failed: \(message)")
         }
         return message

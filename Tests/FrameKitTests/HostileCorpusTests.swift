@@ -19,11 +19,11 @@ struct HostileCorpusTests {
 
     @Test("check and fix survive every corpus file")
     func corpus() async throws {
-        let binary = try #require(TestPaths.seedanceBinary(), "no seedance binary next to the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
-        let scratch = try TestPaths.temporaryFolder("hostile")
+        let binary = try #require(TestPaths.executable("seedance"), "no seedance binary next to the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
+        let scratch = try temporaryDirectory("hostile")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let corpusFolder = scratch.appendingPathComponent("corpus")
-        let files = try HostileCorpus.generate(into: corpusFolder, scratch: scratch)
+        let files = try HostileCorpus.generate(into: corpusFolder)
         #expect(files.count > 300, "the corpus should hold a few hundred files, got \(files.count)")
 
         let started = Date()
@@ -62,10 +62,10 @@ struct HostileCorpusTests {
         do {
             let before = try Data(contentsOf: file)
             let argument = try HostileCorpus.argument(for: file)
-            let check = try ChildProcess.run(binary, ["check", argument], timeout: limits.seconds, scratch: scratch)
+            let check = try ChildProcess.run(binary, ["check", argument], timeout: limits.seconds)
             problems += HostileCorpus.problems("check", check, allowed: [0, 1, 2], limits: limits)
             let output = scratch.appendingPathComponent("out-\(index)")
-            let fix = try ChildProcess.run(binary, ["fix", argument, "--output-dir", output.path], timeout: limits.seconds, scratch: scratch)
+            let fix = try ChildProcess.run(binary, ["fix", argument, "--output-dir", output.path], timeout: limits.seconds)
             problems += HostileCorpus.problems("fix", fix, allowed: [0, 2], limits: limits)
             problems += HostileCorpus.outputProblems(output, fixStatus: fix.status)
             try? FileManager.default.removeItem(at: output)

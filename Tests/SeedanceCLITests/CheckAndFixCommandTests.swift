@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: exitCases)
     func checkExitCodes(arguments: [String], status: Int32) throws {
-        let resolved = arguments.map { $0.contains(".") ? CommandRunner.fixture($0) : $0 }
+        let resolved = arguments.map { $0.contains(".") ? TestPaths.fixture($0) : $0 }
         let result = try CommandRunner.run(resolved)
         #expect(result.status == status, "\(result.stderr)")
         #expect(result.stdout.isEmpty, "human output goes to stderr")
@@ -23,25 +23,25 @@ import Testing
 
     @Test func usageErrorsExit64() throws {
         #expect(try CommandRunner.run(["check"]).status == 64)
-        #expect(try CommandRunner.run(["fix", CommandRunner.fixture("good-first.jpg")]).status == 64, "--output-dir is required")
-        #expect(try CommandRunner.run(["check", CommandRunner.fixture("good-first.jpg"), "--crop", "sideways"]).status == 64)
+        #expect(try CommandRunner.run(["fix", TestPaths.fixture("good-first.jpg")]).status == 64, "--output-dir is required")
+        #expect(try CommandRunner.run(["check", TestPaths.fixture("good-first.jpg"), "--crop", "sideways"]).status == 64)
     }
 
     @Test func manyFirstFramesAreCheckedInOneProcess() throws {
         let names = ["good-first.jpg", "accepted.png", "orientation-6.jpg", "accepted.webp"]
-        let result = try CommandRunner.run(["check", "--json"] + names.map(CommandRunner.fixture))
+        let result = try CommandRunner.run(["check", "--json"] + names.map(TestPaths.fixture))
         #expect(result.status == 1, "orientation-6 needs a fix")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let images = try #require(document["images"] as? [[String: Any]])
         #expect(images.map { ($0["source"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == names)
-        let withLast = try CommandRunner.run(["check", CommandRunner.fixture("good-first.jpg"), CommandRunner.fixture("accepted.png"),
-                                              "--last", CommandRunner.fixture("good-last.jpg")])
+        let withLast = try CommandRunner.run(["check", TestPaths.fixture("good-first.jpg"), TestPaths.fixture("accepted.png"),
+                                              "--last", TestPaths.fixture("good-last.jpg")])
         #expect(withLast.status == 64)
     }
 
     @Test func checkJSONIsOneDocumentWithRuleIDs() throws {
-        let result = try CommandRunner.run(["check", CommandRunner.fixture("bad-first-sideways.jpg"), "--last",
-                                            CommandRunner.fixture("bad-last-panorama.png"), "--json", "--strict"])
+        let result = try CommandRunner.run(["check", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+                                            TestPaths.fixture("bad-last-panorama.png"), "--json", "--strict"])
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["ok"] as? Bool == false)
@@ -53,11 +53,11 @@ import Testing
     }
 
     @Test func fixWritesAtomicallyAndNeverTouchesOriginals() throws {
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = CommandRunner.fixture("bad-first-sideways.jpg")
+        let source = TestPaths.fixture("bad-first-sideways.jpg")
         let before = try Data(contentsOf: URL(fileURLWithPath: source))
-        let result = try CommandRunner.run(["fix", source, "--last", CommandRunner.fixture("bad-last-panorama.png"),
+        let result = try CommandRunner.run(["fix", source, "--last", TestPaths.fixture("bad-last-panorama.png"),
                                             "--output-dir", folder.path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: source)) == before)
@@ -67,10 +67,10 @@ import Testing
         #expect(recheck.status == 0, "\(recheck.stderr)")
 
         let failed = folder.appendingPathComponent("failed")
-        let truncated = try CommandRunner.run(["fix", CommandRunner.fixture("good-first.jpg"), "--last",
-                                               CommandRunner.fixture("truncated.jpg"), "--output-dir", failed.path])
+        let truncated = try CommandRunner.run(["fix", TestPaths.fixture("good-first.jpg"), "--last",
+                                               TestPaths.fixture("truncated.jpg"), "--output-dir", failed.path])
         #expect(truncated.status == 2)
-        let failedJSON = try CommandRunner.run(["fix", CommandRunner.fixture("truncated.jpg"), "--output-dir", failed.path, "--json"])
+        let failedJSON = try CommandRunner.run(["fix", TestPaths.fixture("truncated.jpg"), "--output-dir", failed.path, "--json"])
         #expect(failedJSON.status == 2)
         let failure = try #require(try JSONSerialization.jsonObject(with: Data(failedJSON.stdout.utf8)) as? [String: Any])
         #expect(failure["ok"] as? Bool == false)
@@ -79,25 +79,15 @@ import Testing
         #expect((try? FileManager.default.contentsOfDirectory(atPath: failed.path))?.isEmpty ?? true, "nothing left behind")
     }
 
-    @Test func urlInputsAreFetchedOverLoopbackOnlyWhenAllowed() throws {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
-                            "--directory", CommandRunner.repository.appendingPathComponent("fixtures").path]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
+    @Test func urlInputsAreFetchedOverLoopbackOnlyWhenAllowed() async throws {
+        try await FixtureServer.with(serving: TestPaths.fixtures) { server in
+            try Self.checkLoopbackURL(server.url("/good-first.jpg").absoluteString)
+            // Refused before connecting: only the allowed run reached the server.
+            #expect(server.requests(to: "/good-first.jpg") == 1)
         }
-        let text = String(decoding: line, as: UTF8.self)
-        let port = try #require(text.split(separator: " ").first { $0.hasPrefix("port") == false && Int($0) != nil }.flatMap { Int($0) })
-        let url = "http://127.0.0.1:\(port)/good-first.jpg"
+    }
+
+    private static func checkLoopbackURL(_ url: String) throws {
         let refused = try CommandRunner.run(["check", url])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("loopback"))

@@ -13,12 +13,12 @@ import Testing
     @Test func submitWaitAndDownloadWithoutLeakingTheKey() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, taskDuration: .milliseconds(300),
                                                                   imageValidator: FrameRulesValidator.validate))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let video = folder.appendingPathComponent("video.mp4")
         let env = environment(stub, state: folder.appendingPathComponent("state"))
-        let submitted = try CommandRunner.run(["submit", CommandRunner.fixture("bad-first-sideways.jpg"), "--last",
-                                               CommandRunner.fixture("bad-last-panorama.png"), "--prompt", "a slow pan",
+        let submitted = try CommandRunner.run(["submit", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+                                               TestPaths.fixture("bad-last-panorama.png"), "--prompt", "a slow pan",
                                                "--duration", "5", "--json"], environment: env)
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(stub.postCount == 1, "the stub judged the fixed frames compliant and took one task")
@@ -44,19 +44,19 @@ import Testing
 
     @Test func invalidFieldsAndNonCompliantFramesSendNothing() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = environment(stub, state: folder)
-        let first = CommandRunner.fixture("good-first.jpg")
+        let first = TestPaths.fixture("good-first.jpg")
         let duration = try CommandRunner.run(["submit", first, "--prompt", "x", "--duration", "3"], environment: env)
         #expect(duration.status == 64)
         #expect(duration.stderr.contains("duration"))
         let fps = try CommandRunner.run(["submit", first, "--prompt", "x", "--fps", "30"], environment: env)
         #expect(fps.status == 64)
-        let noFix = try CommandRunner.run(["submit", CommandRunner.fixture("bad-first-sideways.jpg"), "--prompt", "x", "--no-fix"], environment: env)
+        let noFix = try CommandRunner.run(["submit", TestPaths.fixture("bad-first-sideways.jpg"), "--prompt", "x", "--no-fix"], environment: env)
         #expect(noFix.status == 1, "\(noFix.stderr)")
         #expect(noFix.stderr.contains("orientation"))
-        let unusable = try CommandRunner.run(["submit", CommandRunner.fixture("random-bytes.bin"), "--prompt", "x"], environment: env)
+        let unusable = try CommandRunner.run(["submit", TestPaths.fixture("random-bytes.bin"), "--prompt", "x"], environment: env)
         #expect(unusable.status == 2)
         let noKey = try CommandRunner.run(["submit", first, "--prompt", "x"], environment: ["SEEDANCE_BASE_URL": stub.baseURL.absoluteString, "XDG_STATE_HOME": folder.path])
         #expect(noKey.status == 64)

@@ -6,11 +6,8 @@ enum HostileCorpus {
     static let script = TestPaths.repositoryRoot.appendingPathComponent("scripts/make-hostile-corpus.py")
 
     /// Runs the generator (python3 from PATH, standard library only) into `folder`.
-    static func generate(into folder: URL, scratch: URL) throws -> [URL] {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
-            .first(where: FileManager.default.isExecutableFile(atPath:)) ?? "/usr/bin/env"
-        let arguments = (python == "/usr/bin/env" ? ["python3"] : []) + [script.path, folder.path]
-        let outcome = try ChildProcess.run(python, arguments, timeout: 120, scratch: scratch)
+    static func generate(into folder: URL) throws -> [URL] {
+        let outcome = try ChildProcess.runFromPath("python3", [script.path, folder.path], timeout: 120)
         guard outcome.status == 0 else {
             throw ChildProcess.SpawnError(description: "make-hostile-corpus.py failed (\(outcome.status.map(String.init) ?? "signal")): \(outcome.standardError)")
         }

@@ -45,13 +45,6 @@ struct CapturingLogHandler: LogHandler {
     }
 }
 
-/// A fresh empty directory under the system temporary directory.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// A data URI of a tiny PNG-looking payload (the stub's default validator checks magic bytes only).
 func pngDataURI(extraBytes: Int = 64) -> String {
     var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program with a deadline and always waits for it: a child that outlives its time
+/// limit is killed (SIGKILL) and reaped before `run` returns, whatever the test does next.
+/// How it ended and its peak memory come from `wait4`'s resource usage: no shell, no
+/// `/usr/bin/time`. Blocking; call it off the cooperative pool for long runs (``onThread(_:)``).
+public enum ChildProcess {
+    public struct Outcome: Sendable {
+        /// The exit status, when the program exited.
+        public var status: Int32?
+        /// The signal that ended it, when one did (SIGKILL after a timeout included).
+        public var signal: Int32?
+        public var timedOut: Bool
+        /// Peak resident set size in bytes.
+        public var peakBytes: Int
+        public var seconds: Double
+        public var standardOutput: String
+        public var standardError: String
+
+        /// The exit status, or 128 + the signal, as a shell reports it.
+        public var shellStatus: Int32 { status ?? 128 + (signal ?? 0) }
+    }
+
+    public struct SpawnError: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// Runs `executable` (an absolute path) with `arguments`, standard input from /dev/null, and
+    /// both output streams captured through files (no pipe can fill and block the child).
+    /// - Parameter environment: the whole environment; nil inherits this process's.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                           timeout: Double) throws -> Outcome {
+        let scratch = try temporaryDirectory("child")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputFile = scratch.appendingPathComponent("stdout").path
+        let errorFile = scratch.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        // The test runner's threads may block signals; a child must not inherit that mask, or it
+        // could ignore a polite stop. Every signal gets its default action and none is blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let started = Date()
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        while true {
+            let done = wait4(pid, &status, WNOHANG, &usage)
+            if done == pid { break }
+            if done < 0 && errno != EINTR {
+                // Cannot happen for our own child; kill it anyway so nothing outlives the test.
+                kill(pid, SIGKILL)
+                throw SpawnError(description: "wait4 failed: \(String(cString: strerror(errno)))")
+            }
+            if !timedOut, Date().timeIntervalSince(started) > timeout {
+                timedOut = true
+                kill(pid, SIGKILL)
+            }
+            usleep(2_000)
+        }
+        let signalled = status & 0x7F
+        return Outcome(status: signalled == 0 ? (status >> 8) & 0xFF : nil,
+                       signal: signalled == 0 ? nil : signalled,
+                       timedOut: timedOut,
+                       peakBytes: Int(usage.ru_maxrss) * 1024,
+                       seconds: Date().timeIntervalSince(started),
+                       standardOutput: (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "",
+                       standardError: (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "")
+    }
+
+    /// Runs a program found on PATH (through /usr/bin/env), e.g. `python3` or `vips`.
+    public static func runFromPath(_ program: String, _ arguments: [String], timeout: Double) throws -> Outcome {
+        try run("/usr/bin/env", [program] + arguments, timeout: timeout)
+    }
+
+    /// Runs `body` on a thread of its own, so a blocking loop never holds a cooperative thread.
+    public static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: body()) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+}
