@@ -180,8 +180,8 @@ struct ManifestReaderTests {
     }
 
     @Test("format by extension, then by content", arguments: [
-        ("shots.jsonl", "{\"first\": \"a.png\"}", "2"),
-        ("shots.NDJSON", "{\"first\": \"a.png\"}", "2"),
+        ("shots.jsonl", "{\"first\": \"a.png\"}", "1"),
+        ("shots.NDJSON", "{\"first\": \"a.png\"}", "1"),
         ("shots.csv", "first\na.png", "2"),
         ("shots.txt", "# comment\n{\"first\": \"a.png\"}", "2"),
         ("shots", "first\na.png", "2"),
@@ -196,7 +196,7 @@ struct ManifestReaderTests {
         #expect(manifest.errors == [])
         let line = try #require(manifest.lines.first)
         #expect(line.first == directory.appendingPathComponent("a.png").standardizedFileURL.path)
-        // The header (CSV) or the comment (JSON Lines) is line 1, the shot line 2.
+        // The default id is the line number: after a CSV header or a comment it is 2.
         #expect(line.id == example.id)
     }
 
