@@ -32,3 +32,27 @@ struct ManifestValueTests {
         #expect(example.value.coerced(to: example.type) == example.expected)
     }
 }
+
+/// A line's fields over the command line's defaults, typed against a field list.
+@Suite("Manifest line typing")
+struct ManifestLineTypingTests {
+    static let types: [String: ManifestValue.FieldType] = ["duration": .integer, "generate_audio": .bool, "resolution": .string, "prompt": .string]
+
+    @Test func lineValuesOverrideDefaultsAndCSVTextIsTyped() {
+        let line = ManifestLine(lineNumber: 4, id: "a", first: "/a.png", fields: ["duration": .text("8"), "generate_audio": .text("false")])
+        let merged = line.fields(over: ["duration": .integer(5), "resolution": .string("720p")])
+        #expect(merged == ["duration": .text("8"), "generate_audio": .text("false"), "resolution": .string("720p")])
+        let (typed, errors) = line.typed(merged, as: Self.types)
+        #expect(errors == [])
+        #expect(typed == ["duration": .integer(8), "generate_audio": .bool(false), "resolution": .string("720p")])
+    }
+
+    @Test func valuesOfTheWrongTypeNameLineKeyAndValue() {
+        let line = ManifestLine(lineNumber: 9, id: "b", first: "/b.png", fields: ["duration": .text("five"), "generate_audio": .integer(1), "seed": .text("3")])
+        let (typed, errors) = line.typed(line.fields, as: Self.types)
+        #expect(errors.map(\.key) == ["duration", "generate_audio"])
+        #expect(errors.allSatisfy { $0.kind == .wrongType && $0.line == 9 })
+        #expect(errors.first?.description == "line 9, key \"duration\": expected an integer, got five")
+        #expect(typed == ["seed": .text("3")])
+    }
+}
