@@ -50,6 +50,9 @@ public final class SeedanceStub: Sendable {
     /// How many create calls arrived, whatever became of them.
     public var postCount: Int { provider.state.withLockedValue { $0.postCount } }
 
+    /// How many creates the limits refused with 429 (injected faults not included).
+    public var limitRefusalCount: Int { provider.state.withLockedValue { $0.limitRefusals } }
+
     /// How many tasks exist.
     public var taskCount: Int { provider.state.withLockedValue { $0.tasks.count } }
 

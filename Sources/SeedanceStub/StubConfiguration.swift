@@ -9,18 +9,26 @@ public struct StubConfiguration: Sendable {
     /// When set, tasks end `TASK_STATUS_FAILED` with this reason.
     public var taskFailureReason: String?
     public var imageValidator: ImageValidator
+    /// Creates accepted per window; nil: no limit. See ``StubLimits``.
+    public var createLimit: StubLimits.CreateRate?
+    /// Tasks that may be queued or running at once; nil: no limit.
+    public var maxRunningTasks: Int?
 
     public init(
         apiKey: String,
         taskDuration: Duration = .seconds(3),
         videoURLLifetime: Int = 3600,
         taskFailureReason: String? = nil,
-        imageValidator: @escaping ImageValidator = MagicByteValidator.validate
+        imageValidator: @escaping ImageValidator = MagicByteValidator.validate,
+        createLimit: StubLimits.CreateRate? = nil,
+        maxRunningTasks: Int? = nil
     ) {
         self.apiKey = apiKey
         self.taskDuration = taskDuration
         self.videoURLLifetime = videoURLLifetime
         self.taskFailureReason = taskFailureReason
         self.imageValidator = imageValidator
+        self.createLimit = createLimit
+        self.maxRunningTasks = maxRunningTasks
     }
 }

@@ -11,6 +11,10 @@ final class StubProvider: Sendable {
         var requests: [RecordedRequest] = []
         var postCount = 0
         var nextTask = 1
+        /// When each create that passed the limits was accepted (pruned to the rate window).
+        var acceptedCreates: [ContinuousClock.Instant] = []
+        /// Creates refused with 429 by ``StubLimits``.
+        var limitRefusals = 0
     }
 
     let state: NIOLockedValueBox<State>
@@ -59,7 +63,7 @@ final class StubProvider: Sendable {
                 try authorize(request)
                 let checker = SubmitBodyChecker(imageValidator: state.withLockedValue { $0.configuration.imageValidator })
                 try checker.check(request.body)
-                return .json(200, ["task_id": createTask()])
+                return createTaskWithinLimits()
             case .taskResult:
                 try authorize(request)
                 return .json(200, try taskResult(query["task_id"] ?? ""))
@@ -81,14 +85,29 @@ final class StubProvider: Sendable {
         }
     }
 
-    private func createTask() -> String {
+    /// Checks the limits and creates the task under one lock, so concurrent creates cannot
+    /// both take the last slot.
+    private func createTaskWithinLimits() -> StubResponse {
         state.withLockedValue { state in
+            let now = ContinuousClock.now
+            let configuration = state.configuration
+            if let window = configuration.createLimit?.window {
+                state.acceptedCreates.removeAll { now - $0 >= window }
+            }
+            if let limited = StubLimits.refusal(
+                now: now, acceptedCreates: state.acceptedCreates,
+                runningUntil: state.tasks.values.map { $0.created + $0.duration },
+                rate: configuration.createLimit, maxRunning: configuration.maxRunningTasks) {
+                state.limitRefusals += 1
+                return .refusal(limited.refusal, retryAfter: String(limited.retryAfter))
+            }
+            if configuration.createLimit != nil { state.acceptedCreates.append(now) }
             let id = String(format: "stub-%04d-%08x", state.nextTask, UInt32.random(in: 0...UInt32.max))
             state.nextTask += 1
             state.tasks[id] = StubTask(
-                id: id, created: .now, duration: state.configuration.taskDuration,
-                failureReason: state.configuration.taskFailureReason, seed: Int.random(in: 1...999_999))
-            return id
+                id: id, created: now, duration: configuration.taskDuration,
+                failureReason: configuration.taskFailureReason, seed: Int.random(in: 1...999_999))
+            return .json(200, ["task_id": id])
         }
     }
 

@@ -23,11 +23,28 @@ struct SeedanceStubCommand: AsyncParsableCommand {
     @Option(help: "Make every task fail with this reason.")
     var failTasks: String?
 
+    @Option(help: "Accept at most this many creates per window (then 429 RATE_LIMIT_EXCEEDED with Retry-After).")
+    var createRpm: Int?
+
+    @Option(help: "The window for --create-rpm, in seconds.")
+    var createWindowSeconds = 60.0
+
+    @Option(help: "Accept at most this many tasks queued or running at once (then 429).")
+    var maxRunning: Int?
+
+    func validate() throws {
+        if let createRpm, createRpm < 1 { throw ValidationError("--create-rpm must be at least 1") }
+        if let maxRunning, maxRunning < 1 { throw ValidationError("--max-running must be at least 1") }
+        if !(createWindowSeconds > 0) { throw ValidationError("--create-window-seconds must be positive") }
+    }
+
     func run() async throws {
         let stub = try await SeedanceStub.start(
             StubConfiguration(
                 apiKey: key, taskDuration: .milliseconds(Int64(taskSeconds * 1000)), taskFailureReason: failTasks,
-                imageValidator: FrameRulesValidator.validate),
+                imageValidator: FrameRulesValidator.validate,
+                createLimit: createRpm.map { StubLimits.CreateRate(creates: $0, window: .milliseconds(Int64(createWindowSeconds * 1000))) },
+                maxRunningTasks: maxRunning),
             port: port)
         // An unbuffered write: scripts wait for this line before they go on.
         FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(stub.port)\n".utf8))

@@ -1,0 +1,51 @@
+public import SeedanceAPI
+
+/// Where a batch stands, for the status block: items per phase, estimated spend, and an ETA.
+public struct BatchProgress: Sendable, Hashable {
+    /// The phases a person sees (coarser than ``BatchItemState``).
+    public enum Phase: String, Sendable, Hashable, CaseIterable {
+        case checking
+        case preparing
+        /// Waiting for the rate limit or for a free in-flight slot.
+        case rateLimited = "rate_limited"
+        case submitted
+        case running
+        case done
+        case failed
+        /// Sent, but whether the provider took it is unknown.
+        case unknown
+
+        /// The word shown in the status line.
+        public var label: String {
+            self == .rateLimited ? "rate-limited" : rawValue
+        }
+    }
+
+    public private(set) var counts: [Phase: Int]
+    /// Estimated spend of the items submitted so far.
+    public var spent: CostEstimate
+    /// Time until the batch is expected to end; nil when there is no basis for a guess yet.
+    public var eta: Duration?
+
+    public init(counts: [Phase: Int] = [:], spent: CostEstimate = .zero, eta: Duration? = nil) {
+        self.counts = counts
+        self.spent = spent
+        self.eta = eta
+    }
+
+    public subscript(phase: Phase) -> Int {
+        get { counts[phase] ?? 0 }
+        set { counts[phase] = max(newValue, 0) }
+    }
+
+    /// Moves one item from `old` (nil: a new item) to `new`.
+    public mutating func move(from old: Phase?, to new: Phase) {
+        if let old { self[old] -= 1 }
+        self[new] += 1
+    }
+
+    public var total: Int { counts.values.reduce(0, +) }
+
+    /// Items that will not change any more.
+    public var ended: Int { self[.done] + self[.failed] + self[.unknown] }
+}
