@@ -112,6 +112,11 @@ let package = Package(
             dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit"],
             swiftSettings: strictSwift
         ),
+        .testTarget(
+            name: "SeedanceKitTests",
+            dependencies: ["SeedanceKit", "SeedanceAPI"],
+            swiftSettings: strictSwift
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
