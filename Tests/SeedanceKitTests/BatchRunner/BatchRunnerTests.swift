@@ -307,6 +307,38 @@ struct BatchRunnerTests {
         #expect(await world.store.entry("a")?.taskID == taskID)
     }
 
+    @Test("a cancelled run gives back the claims of what it did not send and interrupts no create call")
+    func cancelled() async throws {
+        var world = World()
+        let reached = Signal()
+        world.prepareHook = { item in
+            guard item.id == "c" else { return }
+            await reached.fire()
+            // Ends only by cancellation.
+            try await Task.sleep(for: .seconds(86_400))
+        }
+        let items = World.items(["a", "b", "c", "d", "e"])
+        let run = Task { try await world.runner(BatchRunOptions(preparers: 1)).run(items) }
+        await reached.wait()
+        run.cancel()
+        let summary = try await run.value
+        #expect(summary.stop == .cancelled)
+        #expect(summary.exitStatus == .stillRunning)
+        for id in ["c", "d", "e"] {
+            #expect(summary.item(id)?.state == .pending)
+            #expect(await world.store.entry(id)?.stage == .notSent)
+        }
+        #expect(await world.store.disk.claims.isEmpty)
+        #expect(await world.provider.attempts["c"] == nil)
+        for id in ["a", "b"] {
+            // Either sent (and its task id is in the store) or given back unsent: never an
+            // intent without its answer.
+            let entry = await world.store.entry(id)
+            #expect(entry?.taskID != nil || entry?.stage == .notSent, "\(id): \(String(describing: entry))")
+        }
+        #expect(await world.gate.overReleases == 0)
+    }
+
     @Test("a duplicate of a paid request follows the earlier task and pays nothing")
     func duplicateFollowsEarlierTask() async throws {
         var world = World()

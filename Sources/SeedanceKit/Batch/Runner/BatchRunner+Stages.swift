@@ -255,7 +255,8 @@ extension BatchRunner {
         switch event {
         case .update(let result):
             let state: BatchRunItemState = result.status == .processing ? .running : .submitted
-            for id in await board.followers(of: result.taskID) {
+            // A task found succeeded (from an earlier run) only waits for its download.
+            for id in await board.followers(of: result.taskID) where await board.state(of: id) != .succeeded {
                 await board.set(id, state)
             }
         case .finished(let result):
