@@ -39,4 +39,15 @@ step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/ba
     --prompt 'The camera pulls back as the sun sets' --duration 5 --wait --output "$out/video.mp4"
 step 0 "$bin/seedance" tasks
 ls -l "$out/video.mp4" || failures=$((failures + 1))
+
+# A small batch: four shots, two of which need fixing; checked and priced first, then run.
+cat > "$out/shots.jsonl" <<JSONL
+{"id": "sunset", "first": "$PWD/fixtures/bad-first-sideways.jpg", "last": "$PWD/fixtures/bad-last-panorama.png", "prompt": "The camera pulls back as the sun sets"}
+{"id": "street", "first": "$PWD/fixtures/good-first.jpg", "last": "$PWD/fixtures/good-last.jpg", "prompt": "A tram passes", "duration": 4}
+{"id": "logo", "first": "$PWD/fixtures/alpha.png", "prompt": "The logo turns slowly", "generate_audio": false}
+{"id": "still", "first": "$PWD/fixtures/accepted.png", "prompt": "Leaves move in the wind", "resolution": "720p"}
+JSONL
+step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --dry-run
+step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --max-spend 5
+ls -l "$out/batch" || failures=$((failures + 1))
 [ "$failures" = 0 ] || { echo "demo: $failures step(s) did not do what they should" >&2; exit 1; }

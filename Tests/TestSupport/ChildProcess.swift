@@ -31,9 +31,12 @@ public enum ChildProcess {
 
     /// Runs `executable` (an absolute path) with `arguments`, standard input from /dev/null, and
     /// both output streams captured through files (no pipe can fill and block the child).
-    /// - Parameter environment: the whole environment; nil inherits this process's.
+    /// - Parameters:
+    ///   - environment: the whole environment; nil inherits this process's.
+    ///   - killWhen: checked every few milliseconds; once true the child is killed with SIGKILL
+    ///     (a crash test's "part-way"), then reaped like any other.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           timeout: Double) throws -> Outcome {
+                           timeout: Double, killWhen: (@Sendable () -> Bool)? = nil) throws -> Outcome {
         let scratch = try temporaryDirectory("child")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputFile = scratch.appendingPathComponent("stdout").path
@@ -74,6 +77,7 @@ public enum ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var killed = false
         while true {
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
@@ -84,6 +88,10 @@ public enum ChildProcess {
             }
             if !timedOut, Date().timeIntervalSince(started) > timeout {
                 timedOut = true
+                kill(pid, SIGKILL)
+            }
+            if !killed, let killWhen, killWhen() {
+                killed = true
                 kill(pid, SIGKILL)
             }
             usleep(2_000)

@@ -33,6 +33,10 @@ public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible 
         case outputNotAPath = "output_not_a_path"
         /// The manifest holds no lines.
         case empty = "empty"
+        /// A value of the right type that the model does not take (out of range, not a choice).
+        case invalidValue = "invalid_value"
+        /// A frame that cannot be sent: missing, unreadable, or breaking a rule `fix` cannot repair.
+        case unusableFrame = "unusable_frame"
     }
 
     public var kind: Kind

@@ -1,0 +1,60 @@
+public import FrameKit
+public import SeedanceAPI
+
+/// One checked manifest line: what will be prepared, what will be asked for, where the video
+/// goes and what it is estimated to cost. Nothing here has been sent.
+public struct BatchPlanItem: Sendable {
+    public var id: String
+    /// The manifest line (1-based).
+    public var line: Int
+    public var first: FrameSource
+    public var last: FrameSource?
+    /// The request's fields (the line over the command line's defaults), without its frames.
+    public var request: GenerationRequest
+    /// How this line's frames are fixed (framed for its own ratio and resolution).
+    public var fixOptions: FixOptions
+    /// Where the video is saved: an absolute path.
+    public var output: String
+    public var estimate: CostEstimate
+    /// What `check` says about each local frame, read from its header (URLs are checked when
+    /// they are fetched, just before sending).
+    public var verdicts: [FramePreflight.FrameVerdict]
+
+    public init(
+        id: String, line: Int, first: FrameSource, last: FrameSource?, request: GenerationRequest, fixOptions: FixOptions,
+        output: String, estimate: CostEstimate, verdicts: [FramePreflight.FrameVerdict]
+    ) {
+        self.id = id
+        self.line = line
+        self.first = first
+        self.last = last
+        self.request = request
+        self.fixOptions = fixOptions
+        self.output = output
+        self.estimate = estimate
+        self.verdicts = verdicts
+    }
+}
+
+/// Every line of a manifest, checked: the items that may be sent and every problem found.
+public struct BatchPlan: Sendable {
+    public var items: [BatchPlanItem]
+    /// Problems by line, key and value; any of them means nothing is sent without `--skip-invalid`.
+    public var errors: [ManifestError]
+
+    public init(items: [BatchPlanItem], errors: [ManifestError]) {
+        self.items = items
+        self.errors = errors
+    }
+
+    /// The estimate for every item; unknown when any item's is.
+    public var total: CostEstimate { items.map(\.estimate).total() }
+
+    /// Lines left out because of errors, each once, in order.
+    public var invalidLines: [Int] { Array(Set(errors.compactMap(\.line))).sorted() }
+
+    /// True when every problem is an unusable frame (exit 2 rather than 64).
+    public var onlyFramesUnusable: Bool {
+        !errors.isEmpty && errors.allSatisfy { $0.kind == .unusableFrame }
+    }
+}

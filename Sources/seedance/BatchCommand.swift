@@ -1,0 +1,129 @@
+import ArgumentParser
+import FrameKit
+import Foundation
+import SeedanceAPI
+import SeedanceKit
+
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Turn a manifest of shots into videos, within a rate limit and a budget, resumable after a crash.",
+        discussion: """
+        MANIFEST is JSON Lines (one object a line) or CSV with a header. Keys: id (default: the line \
+        number), first (required), last, prompt, model, output (default DIR/<id>.mp4), and any request \
+        field by its API name (duration, resolution, ratio, seed, generate_audio, ...). Paths are relative \
+        to the manifest's folder. The request options below are defaults a line overrides.
+
+        Every line is checked before anything is sent. Running the same command again resumes: items \
+        with a task are polled, not sent again; items whose outcome is unknown are reported, never resent.
+
+        Exit: 0 all downloaded, 3 some failed, 4 some outcome unknown, 5 time ran out with tasks running \
+        (run the same command again), 7 stopped at --max-spend, 64 invalid manifest or usage, \
+        2 an unusable input, 74 the state store failed.
+        """
+    )
+
+    @Argument(help: "The manifest: .jsonl or .csv.")
+    var manifest: String
+    @Option(help: ArgumentHelp("Where videos go (DIR/<id>.mp4 unless a line names its output).", valueName: "DIR"))
+    var outputDir: String
+    @Option(help: ArgumentHelp("The model for lines without one.", valueName: "NAME"))
+    var model: String?
+    @OptionGroup(title: "Request defaults") var defaults: BatchRequestDefaults
+    @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
+    @OptionGroup(title: "Rules") var rules: PolicyOptions
+    @OptionGroup(title: "Provider") var api: APIOptions
+    @Option(help: ArgumentHelp("Create calls per minute (default \(CreateThrottle.defaultRatePerMinute): half novita's ~20 RPM for video models).", valueName: "N"))
+    var rpm = CreateThrottle.defaultRatePerMinute
+    @Option(help: ArgumentHelp("Tasks queued or running at the provider at once.", valueName: "N"))
+    var maxInFlight = CreateThrottle.defaultMaxInFlight
+    @Option(help: ArgumentHelp("Stop submitting before the estimated spend would pass this (USD).", valueName: "USD"))
+    var maxSpend: Double?
+    @Option(help: ArgumentHelp("Frames prepared at once (default: the machine's cores).", valueName: "N"))
+    var workers: Int?
+    @Flag(help: "Send again the items that failed in an earlier run.")
+    var retryFailed = false
+    @Flag(help: "Run the valid lines and report the invalid ones, instead of sending nothing.")
+    var skipInvalid = false
+    @Flag(help: "Refuse a frame that breaks the rules instead of fixing it.")
+    var noFix = false
+    @Flag(help: "Check every line and print its plan and estimate; send nothing (no API key needed).")
+    var dryRun = false
+    @Option(help: ArgumentHelp("Stop after this many seconds (exit 5; run the same command again to resume).", valueName: "SECONDS"))
+    var timeout: Int?
+    @Flag(help: "Print one JSON document on stdout at the end.")
+    var json = false
+
+    func validate() throws {
+        guard rpm >= 1 else { throw ValidationError("--rpm must be at least 1") }
+        guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if let maxSpend, !(maxSpend > 0) || !maxSpend.isFinite { throw ValidationError("--max-spend must be a positive amount of USD") }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let model, model != BatchPlanner.modelName {
+            throw ValidationError("--model: unknown model '\(model)'; batches send to \(BatchPlanner.modelName)")
+        }
+    }
+
+    func run() async throws {
+        let plan = try checkedPlan()
+        if dryRun {
+            try printDryRun(plan)
+            return
+        }
+        try await runBatch(plan)
+    }
+
+    /// Reads and checks the manifest; throws the exit code when nothing may be sent.
+    private func checkedPlan() throws -> BatchPlan {
+        let manifestURL = URL(fileURLWithPath: manifest)
+        let read: Manifest
+        do {
+            read = try ManifestReader(requestFields: BatchRequestFields.names).read(contentsOf: manifestURL)
+        } catch {
+            if json { try JSONOutput.print(BatchDryRunDocument(plan: BatchPlan(items: [], errors: [error]))) }
+            Terminal.diagnostic("seedance: \(error)")
+            throw error.kind == .unreadable ? ExitStatus.unusableInput.exitCode : ExitStatus.usage.exitCode
+        }
+        var lineDefaults = defaults.fields
+        if let model { lineDefaults["model"] = .string(model) }
+        let fix = fixOptions
+        let planner = BatchPlanner(
+            defaults: lineDefaults, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL, policy: rules.policy
+        ) { request in
+            fix.options(ratio: request.ratio, resolution: request.resolution)
+        }
+        let plan = planner.plan(read)
+        for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
+        if !plan.errors.isEmpty {
+            let lines = plan.invalidLines.map(String.init).joined(separator: ", ")
+            if !skipInvalid {
+                if json { try JSONOutput.print(BatchDryRunDocument(plan: plan)) }
+                Terminal.diagnostic("seedance: \(plan.errors.count) problem(s) in the manifest (lines \(lines)); nothing was sent. Fix them, or pass --skip-invalid to run the other lines")
+                throw (plan.onlyFramesUnusable ? ExitStatus.unusableInput : ExitStatus.usage).exitCode
+            }
+            Terminal.diagnostic("seedance: skipping invalid line(s) \(lines)")
+        }
+        guard !plan.items.isEmpty else {
+            if json { try JSONOutput.print(BatchDryRunDocument(plan: plan)) }
+            Terminal.diagnostic("seedance: no valid line in the manifest; nothing was sent")
+            throw (plan.onlyFramesUnusable ? ExitStatus.unusableInput : ExitStatus.usage).exitCode
+        }
+        return plan
+    }
+
+    private func printDryRun(_ plan: BatchPlan) throws {
+        if json {
+            try JSONOutput.print(BatchDryRunDocument(plan: plan))
+        } else {
+            for item in plan.items { Terminal.result(BatchPlanReport.describe(item)) }
+            Terminal.result(BatchPlanReport.total(plan))
+        }
+        Terminal.diagnostic("dry run: \(plan.items.count) item(s) checked; nothing was sent")
+    }
+
+    private func runBatch(_ plan: BatchPlan) async throws {
+        Terminal.diagnostic("seedance: sending is not wired yet")
+        throw ExitStatus.usage.exitCode
+    }
+}
