@@ -5,6 +5,6 @@ struct SeedanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seedance",
         abstract: "Get frames accepted by Seedance 1.5 Pro image-to-video, and turn them into a video.",
-        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self]
+        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self, ReconcileCommand.self]
     )
 }
