@@ -2,15 +2,13 @@ import ArgumentParser
 import Foundation
 import SeedanceAPI
 
-extension TaskState: @retroactive ExpressibleByArgument {}
-
 /// `seedance tasks`: what this machine has submitted, from the state store.
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks", abstract: "List submissions recorded in the local state store.")
 
     @Option(help: ArgumentHelp("Only records in this state (repeatable): \(TaskState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "STATE"))
-    var state: [TaskState] = []
+    var state: [String] = []
 
     @Option(help: ArgumentHelp("Only records of this batch.", valueName: "ID"))
     var batch: String?
@@ -23,11 +21,29 @@ struct TasksCommand: AsyncParsableCommand {
         var tasks: [TaskRecord]
     }
 
+    /// The `--state` values, each checked against the list (exit 64 names the allowed ones).
+    var states: Set<TaskState>? {
+        get throws {
+            guard !state.isEmpty else { return nil }
+            return Set(try state.map { text in
+                guard let value = TaskState(rawValue: text) else {
+                    throw ValidationError("--state \(text) is not a state; use one of \(TaskState.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return value
+            })
+        }
+    }
+
+    func validate() throws {
+        _ = try states
+    }
+
     func run() async throws {
+        let states = try self.states
         let store = try StateStoreAccess.open()
         let records: [TaskRecord]
         do {
-            records = try await store.records(matching: TaskFilter(states: state.isEmpty ? nil : Set(state), batchID: batch))
+            records = try await store.records(matching: TaskFilter(states: states, batchID: batch))
         } catch {
             throw ExitStatus.reporting(error)
         }

@@ -23,11 +23,10 @@ struct StoreClaimProbe {
                 guard try await claim(key, store, owner) else { print("not claimed"); exit(1) }
                 if arguments[4] == "intent" {
                     _ = try await store.recordIntent(intent(for: key), duplicatesSince: nil)
-                    print("sent")
+                    say("sent")
                 } else {
-                    print("held")
+                    say("held")
                 }
-                fflush(stdout)
                 while true { sleep(60) }
             }
             for index in 0..<(Int(arguments[3]) ?? 0) {
@@ -38,12 +37,17 @@ struct StoreClaimProbe {
                     FileHandle.standardError.write(Data("claimed \(key.itemID) but its intent was refused\n".utf8))
                     exit(1)
                 }
-                print("claimed \(key.itemID)")
+                say("claimed \(key.itemID)")
             }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             exit(74)
         }
+    }
+
+    /// Unbuffered, so the test sees the line while this process still runs.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func claim(_ key: BatchItemKey, _ store: SQLiteTaskStore, _ owner: ClaimOwner) async throws -> Bool {

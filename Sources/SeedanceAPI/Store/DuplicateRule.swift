@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One paid task per intent (issue 10): the same request is not paid for twice by accident.
 public enum DuplicateRule {
