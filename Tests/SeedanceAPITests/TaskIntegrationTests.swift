@@ -44,7 +44,8 @@ import Testing
             await #expect(throws: SeedanceError.self) {
                 try await harness.client.downloadVideo(of: result, to: harness.directory.appendingPathComponent("out.mp4"))
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path).isEmpty)
+            // Nothing but the state store's folder: no video, no temporary file.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path) == ["state"])
             #expect(harness.stub.postCount == 1)
         }
     }
