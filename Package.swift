@@ -137,6 +137,11 @@ let package = Package(
             dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit", "SeedanceAPI", "TestSupport"],
             swiftSettings: strictSwift
         ),
+        .testTarget(
+            name: "SeedanceKitTests",
+            dependencies: ["SeedanceKit", "SeedanceAPI"],
+            swiftSettings: strictSwift
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
