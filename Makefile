@@ -1,18 +1,19 @@
-# One entry point per job; each installs libvips when pkg-config cannot find it.
+# One entry point per job; each installs libvips and SQLite when pkg-config cannot find them.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
-APT_PACKAGES := libvips-dev libvips-tools
+APT_PACKAGES := libvips-dev libvips-tools libsqlite3-dev
 
 .PHONY: deps build release test demo bench fuzz check-leaks clean
 
 deps:
-	@if ! pkg-config --exists vips || ! command -v vips >/dev/null; then \
-		echo "make: libvips-dev or libvips-tools is missing; installing with apt-get" >&2; \
+	@if ! pkg-config --exists vips || ! command -v vips >/dev/null || ! pkg-config --exists sqlite3; then \
+		echo "make: libvips-dev, libvips-tools or libsqlite3-dev is missing; installing with apt-get" >&2; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null || \
 		{ echo "make: FAILED to install $(APT_PACKAGES) with apt-get; install them by hand" >&2; exit 1; }; \
 	fi
 	@pkg-config --exists vips || { echo "make: pkg-config still cannot find vips" >&2; exit 1; }
+	@pkg-config --exists sqlite3 || { echo "make: pkg-config still cannot find sqlite3" >&2; exit 1; }
 
 build: deps
 	$(SWIFT) build

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libvips through pkg-config; `make` installs libvips-dev when it is missing.
@@ -51,6 +52,8 @@ let package = Package(
                 // Only to recognise NIOConnectionError: proof that a request never left.
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The state store: SQLite in WAL mode (system libsqlite3).
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
         ),
@@ -107,6 +110,13 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
+        // Test-only: a second process for the state store's two-process claim tests.
+        .executableTarget(
+            name: "store-claim-probe",
+            dependencies: ["SeedanceAPI"],
+            path: "Tests/StoreClaimProbe",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "FrameKitTests",
             dependencies: ["FrameKit", "TestSupport"],
@@ -117,6 +127,8 @@ let package = Package(
             dependencies: [
                 "SeedanceAPI", "SeedanceStub", "FrameKit", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                // To inspect the store's file independently of the code under test.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
         ),

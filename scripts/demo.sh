@@ -37,6 +37,9 @@ step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/ba
     --prompt 'The camera pulls back as the sun sets' --duration 5 --dry-run --request-out "$out/request.json"
 step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5 --wait --output "$out/video.mp4"
+# The same request again is refused locally, nothing sent (one paid task per intent).
+step 6 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
+    --prompt 'The camera pulls back as the sun sets' --duration 5
 step 0 "$bin/seedance" tasks
 ls -l "$out/video.mp4" || failures=$((failures + 1))
 

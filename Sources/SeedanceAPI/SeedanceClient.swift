@@ -13,6 +13,8 @@ internal import NIOHTTP1
 public final class SeedanceClient: Sendable {
     public static let submitPath = "/v3/async/seedance-v1.5-pro-i2v"
     public static let taskResultPath = "/v3/async/task-result"
+    /// The model recorded with a submission when the caller names none.
+    public static let defaultModel = "seedance-v1.5-pro"
 
     public let configuration: Configuration
     let httpClient: HTTPClient
@@ -58,15 +60,24 @@ public final class SeedanceClient: Sendable {
         }
     }
 
-    /// Validates, journals and sends the create call; returns the provider's task id.
+    /// Validates, records and sends the create call; returns the provider's task id.
     ///
-    /// The intent is written and synced to `journal` before the POST. The POST is repeated only
-    /// after a provable refusal (no connection, 429, 503), within `configuration.submitRetry`.
+    /// Before the POST, `store` is consulted and the intent committed, in one transaction: the
+    /// same request (fingerprint) for the same `model` and base URL recorded in the last 24 h in
+    /// a state that may be paid for is refused (``DuplicateRule``), unless `allowDuplicate`. The
+    /// POST is repeated only after a provable refusal (no connection, 429, 503), within
+    /// `configuration.submitRetry`.
     ///
-    /// - Throws: ``SeedanceError``: `.invalidRequest` (nothing sent), `.localIO` (journal not
-    ///   writable; nothing sent), `.provider` (refused), `.outcomeUnknown` (do not resubmit
-    ///   blindly: check `seedance tasks` / `seedance status`), `.unreachable`.
-    public func submit(_ request: GenerationRequest, inputs: [JournalInput] = [], journal: Journal? = nil) async throws -> Submission {
+    /// - Parameters:
+    ///   - model: the model name recorded with the intent and used by the duplicate rule.
+    ///   - batchItem: the batch item this submission is for; the store links them in the intent's transaction.
+    /// - Throws: ``SeedanceError``: `.invalidRequest` (nothing sent), `.duplicateRequest` (nothing
+    ///   sent), `.stateStore` (intent not recorded; nothing sent), `.provider` (refused),
+    ///   `.outcomeUnknown` (do not resubmit blindly: check `seedance tasks` / `seedance status`), `.unreachable`.
+    public func submit(
+        _ request: GenerationRequest, model: String = SeedanceClient.defaultModel, inputs: [TaskInput] = [],
+        store: (any TaskStore)? = nil, allowDuplicate: Bool = false, batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+    ) async throws -> Submission {
         let body: ByteBuffer
         let fingerprint: String
         do {
@@ -77,11 +88,20 @@ public final class SeedanceClient: Sendable {
         }
         let intentID = UUID().uuidString.lowercased()
         let baseURL = configuration.baseURL.absoluteString
-        do {
-            try journal?.record(JournalEvent(
-                intentID: intentID, kind: .intent, fingerprint: fingerprint, inputs: inputs, baseURL: baseURL))
-        } catch {
-            throw SeedanceError(.localIO, "could not write the journal, so nothing was sent: \(error)")
+        if let store {
+            let now = Date()
+            let intent = TaskRecord(
+                intentID: intentID, createdAt: now, model: model, baseURL: baseURL, fingerprint: fingerprint,
+                inputs: inputs, estimatedCostUSD: estimatedCostUSD, batchItem: batchItem)
+            let outcome: IntentOutcome
+            do throws(StateStoreError) {
+                outcome = try await store.recordIntent(intent, duplicatesSince: allowDuplicate ? nil : DuplicateRule.windowStart(at: now))
+            } catch {
+                throw SeedanceError(.stateStore(error), "could not record the intent, so nothing was sent")
+            }
+            if case .duplicate(let earlier) = outcome {
+                throw SeedanceError(.duplicateRequest(earlier: earlier), DuplicateRule.message(earlier: earlier), intentID: earlier.intentID)
+            }
         }
 
         var post = authorizedRequest(url: configuration.endpoint(Self.submitPath))
@@ -94,31 +114,31 @@ public final class SeedanceClient: Sendable {
         switch result {
         case .accepted(let answer, let attempts):
             guard let taskID = Self.taskID(in: answer.body) else {
-                return try fail(journal, intentID, .outcomeUnknown, SeedanceError(
+                return try await fail(store, intentID, .outcomeUnknown, SeedanceError(
                     .outcomeUnknown,
                     "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist. Check `seedance tasks` before submitting again",
                     intentID: intentID))
             }
             var problem: String?
             do {
-                try journal?.record(JournalEvent(intentID: intentID, kind: .submitted, taskID: taskID))
+                try await store?.recordAnswer(intentID: intentID, state: .submitted, taskID: taskID, reason: nil, at: Date())
             } catch {
-                problem = "\(error)"
-                logger.error("task id not journaled", metadata: ["task": "\(taskID)", "error": "\(error)"])
+                problem = "task \(taskID) was created but not recorded: \(error)"
+                logger.error("task id not recorded", metadata: ["task": "\(taskID)", "error": "\(error)"])
             }
-            return Submission(taskID: taskID, intentID: intentID, fingerprint: fingerprint, attempts: attempts, journalProblem: problem)
+            return Submission(taskID: taskID, intentID: intentID, fingerprint: fingerprint, attempts: attempts, storeProblem: problem)
         case .refused(let answer, _):
             let providerError = redacted(ProviderError(status: answer.status, body: answer.body))
-            return try fail(journal, intentID, .refused, SeedanceError(
+            return try await fail(store, intentID, .refused, SeedanceError(
                 .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
         case .outcomeUnknown(let failure, let status, _):
             let what = status.map { "the provider answered HTTP \($0)" } ?? Self.describe(failure)
-            return try fail(journal, intentID, .outcomeUnknown, SeedanceError(
+            return try await fail(store, intentID, .outcomeUnknown, SeedanceError(
                 .outcomeUnknown,
-                "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Journal intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
+                "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
                 intentID: intentID))
         case .unreachable(let text, let attempts):
-            return try fail(journal, intentID, .refused, SeedanceError(
+            return try await fail(store, intentID, .refused, SeedanceError(
                 .unreachable, "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(redacted(text))",
                 intentID: intentID), reason: "UNREACHABLE")
         }
@@ -176,12 +196,13 @@ public final class SeedanceClient: Sendable {
 
     /// Records how a submission ended without a task id, then throws `error`.
     private func fail(
-        _ journal: Journal?, _ intentID: String, _ kind: JournalEvent.Kind, _ error: SeedanceError, reason: String? = nil
-    ) throws -> Submission {
+        _ store: (any TaskStore)?, _ intentID: String, _ state: TaskState, _ error: SeedanceError, reason: String? = nil
+    ) async throws -> Submission {
         do {
-            try journal?.record(JournalEvent(intentID: intentID, kind: kind, reason: reason))
+            try await store?.recordAnswer(intentID: intentID, state: state, taskID: nil, reason: reason, at: Date())
         } catch {
-            logger.error("journal not updated", metadata: ["intent": "\(intentID)", "error": "\(error)"])
+            // The intent row stays; it reads as "may be paid", which is the safe side.
+            logger.error("store not updated", metadata: ["intent": "\(intentID)", "error": "\(error)"])
         }
         throw error
     }

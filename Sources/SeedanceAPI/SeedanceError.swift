@@ -15,8 +15,14 @@ public struct SeedanceError: Error, Sendable, CustomStringConvertible {
         case malformedResponse
         /// No answer after every allowed retry.
         case unreachable
-        /// Writing or reading the journal or the output failed.
+        /// Writing or reading a local file (e.g. the output) failed.
         case localIO
+        /// The state store could not be opened, read or written. When this is thrown before a
+        /// POST, nothing was sent.
+        case stateStore(StateStoreError)
+        /// Refused locally, nothing sent: `earlier` (same request, model and base URL, within
+        /// ``DuplicateRule/window``) may already be paid for. Pass `allowDuplicate` to pay again.
+        case duplicateRequest(earlier: TaskRecord)
         /// The output file exists and replacing it was not allowed.
         case outputExists
         /// The video URL answered with something that is not a complete video.
@@ -26,7 +32,7 @@ public struct SeedanceError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// What happened, for people; never holds the API key.
     public var message: String
-    /// The journal's intent id for a submission, so the user can find the record.
+    /// The store's intent id for a submission, so the user can find the record.
     public var intentID: String?
 
     public init(_ kind: Kind, _ message: String, intentID: String? = nil) {
@@ -39,6 +45,7 @@ public struct SeedanceError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .provider(let error): "\(message): \(error)"
         case .invalidRequest(let error): "\(message): \(error)"
+        case .stateStore(let error): "\(message): \(error)"
         default: message
         }
     }

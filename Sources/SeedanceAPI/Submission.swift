@@ -1,12 +1,12 @@
-/// What a successful create call returned, with the journal's name for it.
+/// What a successful create call returned, with the store's name for it.
 public struct Submission: Sendable, Hashable {
     public var taskID: String
-    /// The journal's id for this submission.
+    /// The store's intent id for this submission.
     public var intentID: String
     /// SHA-256 of the body with images replaced by their digests.
     public var fingerprint: String
     /// How many POSTs were sent (more than one only after a provable refusal).
     public var attempts: Int
-    /// Set when the task id could not be added to the journal; the task exists regardless.
-    public var journalProblem: String?
+    /// Set when the task id could not be added to the store; the task exists regardless.
+    public var storeProblem: String?
 }

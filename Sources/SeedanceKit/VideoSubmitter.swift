@@ -3,8 +3,8 @@ import Foundation
 public import SeedanceAPI
 
 /// The one call other tools make: prepare both frames (fixing them unless told not to), build
-/// and validate the request, submit it once with a journal entry, and optionally wait and
-/// download.
+/// and validate the request, submit it once with an intent in the state store, and optionally
+/// wait and download.
 public struct VideoSubmitter: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public enum Kind: String, Sendable {
@@ -48,14 +48,17 @@ public struct VideoSubmitter: Sendable {
         return request
     }
 
-    /// Prepares, validates and submits; the journal records the intent before the POST.
+    /// Prepares, validates and submits; the store records the intent before the POST and
+    /// refuses a duplicate of a request that may already be paid for, unless `allowDuplicate`.
     public func submit(first: FrameSource, last: FrameSource?, template: GenerationRequest,
-                       client: SeedanceClient, journal: Journal?) async throws -> (Submission, [RequestFrame]) {
+                       client: SeedanceClient, store: (any TaskStore)?, model: String = SeedanceClient.defaultModel,
+                       allowDuplicate: Bool = false) async throws -> (Submission, [RequestFrame]) {
         let frames = try await prepareFrames(first: first, last: last)
         // The client validates the request as it encodes it: nothing is sent when it is invalid.
         let request = request(from: template, frames: frames)
-        let inputs = frames.map { JournalInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
-        return (try await client.submit(request, inputs: inputs, journal: journal), frames)
+        let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
+        let submission = try await client.submit(request, model: model, inputs: inputs, store: store, allowDuplicate: allowDuplicate)
+        return (submission, frames)
     }
 
     private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?) async throws -> RequestFrame {

@@ -10,12 +10,16 @@ enum ExitStatus: Int32, CaseIterable {
     case unusableInput = 2
     /// The API refused the request (4xx) or the task failed.
     case refused = 3
-    /// The outcome is unknown after sending: the journal holds what we know.
+    /// The outcome is unknown after sending: the state store holds what we know.
     case outcomeUnknown = 4
     /// `wait` ran out of time while the task is still running.
     case stillRunning = 5
+    /// Refused locally as a duplicate of a request that may already be paid for; nothing sent.
+    case duplicate = 6
     /// The command line is wrong.
     case usage = 64
+    /// Local I/O failed: the state store is unreadable or unwritable, or the output not writable.
+    case localIO = 74
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -7,6 +7,6 @@ struct SeedanceCommand: AsyncParsableCommand {
         commandName: "seedance",
         abstract: "Get frames accepted by Seedance 1.5 Pro image-to-video, and turn them into a video.",
         version: SeedanceVersion.current,
-        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self, BatchCommand.self]
+        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self, ReconcileCommand.self, BatchCommand.self]
     )
 }

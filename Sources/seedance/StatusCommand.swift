@@ -17,6 +17,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let result = try await api.withClient { try await $0.taskResult(id: taskID) }
+            if result.status.isFinished { await StateStoreAccess.recordResult(result) }
             if json {
                 try JSONOutput.print(TaskResultJSON(result))
             } else {

@@ -10,7 +10,9 @@ struct SubmitCommand: AsyncParsableCommand {
         abstract: "Fix the frames, submit one paid task, and optionally wait for the video.",
         discussion: """
         The create call is sent once: it is retried only when the server provably did not take it. \
-        Every attempt is journalled (see `seedance tasks`) before it is sent.
+        Every attempt is recorded in the state store (see `seedance tasks`) before it is sent. \
+        The same request for the same model and base URL sent in the last 24 h (and not failed or \
+        refused) is refused with exit 6, nothing sent, unless --allow-duplicate.
         """
     )
 
@@ -28,6 +30,8 @@ struct SubmitCommand: AsyncParsableCommand {
     var dryRun = false
     @Option(help: ArgumentHelp("With --dry-run: write the body here.", valueName: "FILE"))
     var requestOut: String?
+    @Flag(help: "Pay again for a request already sent in the last 24 h (refused with exit 6 otherwise).")
+    var allowDuplicate = false
     @Flag(help: "Wait for the task and download the video.")
     var wait = false
     @OptionGroup(title: "With --wait") var waiting: WaitOptions
@@ -58,18 +62,20 @@ struct SubmitCommand: AsyncParsableCommand {
         } catch {
             throw ExitStatus.reporting(error)
         }
-        let journal = Journal(directory: Journal.defaultDirectory())
+        // Opened before any frame work: without a store nothing may be sent (exit 74).
+        let store = try StateStoreAccess.open()
         let submission: Submission
         let frames: [RequestFrame]
         do {
             (submission, frames) = try await SeedanceClient.withClient(configuration) { client in
-                try await submitter.submit(first: firstSource, last: lastSource, template: request.template, client: client, journal: journal)
+                try await submitter.submit(first: firstSource, last: lastSource, template: request.template, client: client,
+                                           store: store, allowDuplicate: allowDuplicate)
             }
         } catch {
             throw Self.exit(for: error)
         }
-        if let problem = submission.journalProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
-        Terminal.diagnostic("submitted task \(submission.taskID) (journal intent \(submission.intentID), \(journal.fileURL.path))")
+        if let problem = submission.storeProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
+        Terminal.diagnostic("submitted task \(submission.taskID) (intent \(submission.intentID), \(store.location))")
         if wait {
             var arguments = [submission.taskID] + api.commandLineArguments + waiting.commandLineArguments
             if json { arguments.append("--json") }

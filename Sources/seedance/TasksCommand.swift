@@ -2,44 +2,67 @@ import ArgumentParser
 import Foundation
 import SeedanceAPI
 
-/// `seedance tasks`: what this machine has submitted, from the journal.
+/// `seedance tasks`: what this machine has submitted, from the state store.
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tasks", abstract: "List submissions recorded in the local journal.")
+        commandName: "tasks", abstract: "List submissions recorded in the local state store.")
+
+    @Option(help: ArgumentHelp("Only records in this state (repeatable): \(TaskState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "STATE"))
+    var state: [String] = []
+
+    @Option(help: ArgumentHelp("Only records of this batch.", valueName: "ID"))
+    var batch: String?
 
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
 
     struct Listing: Encodable {
-        var journal: String
-        var entries: [JournalEntry]
+        var store: String
+        var tasks: [TaskRecord]
+    }
+
+    /// The `--state` values, each checked against the list (exit 64 names the allowed ones).
+    var states: Set<TaskState>? {
+        get throws {
+            guard !state.isEmpty else { return nil }
+            return Set(try state.map { text in
+                guard let value = TaskState(rawValue: text) else {
+                    throw ValidationError("--state \(text) is not a state; use one of \(TaskState.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return value
+            })
+        }
+    }
+
+    func validate() throws {
+        _ = try states
     }
 
     func run() async throws {
-        let journal = Journal(directory: Journal.defaultDirectory())
-        let entries: [JournalEntry]
+        let states = try self.states
+        let store = try StateStoreAccess.open()
+        let records: [TaskRecord]
         do {
-            entries = try journal.entries()
+            records = try await store.records(matching: TaskFilter(states: states, batchID: batch))
         } catch {
-            Terminal.diagnostic("seedance: \(error)")
-            throw ExitStatus.outcomeUnknown.exitCode
+            throw ExitStatus.reporting(error)
         }
         if json {
-            try JSONOutput.print(Listing(journal: journal.fileURL.path, entries: entries))
+            try JSONOutput.print(Listing(store: store.location, tasks: records))
             return
         }
-        if entries.isEmpty {
-            Terminal.diagnostic("no submissions recorded in \(journal.fileURL.path)")
+        if records.isEmpty {
+            Terminal.diagnostic("no submissions recorded in \(store.location)")
             return
         }
         let dates = ISO8601DateFormatter()
-        for entry in entries {
+        for record in records {
             let fields = [
-                dates.string(from: entry.createdAt),
-                entry.state.rawValue,
-                entry.taskID ?? "-",
-                entry.status ?? "-",
-                entry.outputPath ?? entry.reason ?? "",
+                dates.string(from: record.createdAt),
+                record.state.rawValue,
+                record.taskID ?? "-",
+                record.intentID,
+                record.outputPath ?? record.reason ?? "",
             ]
             Terminal.result(fields.joined(separator: "\t"))
         }

@@ -33,7 +33,6 @@ struct WaitCommand: AsyncParsableCommand {
     private func wait(with client: SeedanceClient, saving destination: URL?) async throws {
         let reporter = ProgressReporter()
         let outcome = try await client.poller().wait(for: taskID, timeout: waiting.timeout.map { .seconds($0) }) { reporter.report($0) }
-        let journal = Journal(directory: Journal.defaultDirectory())
         switch outcome {
         case .deadlineReached(let last):
             let resume = resumeCommand
@@ -41,7 +40,7 @@ struct WaitCommand: AsyncParsableCommand {
             if json, let last { try JSONOutput.print(TaskResultJSON(last, resumeCommand: resume)) }
             throw ExitStatus.stillRunning.exitCode
         case .finished(let result) where result.status == .failed:
-            recordFinish(in: journal, result, outputPath: nil)
+            await StateStoreAccess.recordResult(result)
             Terminal.diagnostic("seedance: task \(taskID) failed: \(result.reason.isEmpty ? "no reason given" : result.reason)")
             if json { try JSONOutput.print(TaskResultJSON(result)) }
             throw ExitStatus.refused.exitCode
@@ -50,21 +49,12 @@ struct WaitCommand: AsyncParsableCommand {
             if let destination {
                 saved = try await client.downloadVideo(of: result, to: destination, force: waiting.force).path
             }
-            recordFinish(in: journal, result, outputPath: saved)
+            await StateStoreAccess.recordResult(result, outputPath: saved)
             if json {
                 try JSONOutput.print(TaskResultJSON(result, output: saved))
             } else {
                 Terminal.result(saved ?? result.videos.first?.url ?? result.taskID)
             }
-        }
-    }
-
-    /// A failed journal write must not hide the task's outcome from the user.
-    private func recordFinish(in journal: Journal, _ result: TaskResult, outputPath: String?) {
-        do {
-            try journal.recordFinish(taskID: result.taskID, status: result.status, reason: result.reason, outputPath: outputPath)
-        } catch {
-            Terminal.diagnostic("seedance: warning: \(error)")
         }
     }
 

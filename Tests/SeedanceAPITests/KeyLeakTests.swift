@@ -12,7 +12,7 @@ import Testing
             for fault in faults {
                 if let fault { harness.stub.inject(fault, on: .submit) }
                 do {
-                    let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+                    let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store, allowDuplicate: true)
                     texts.append("\(submission)")
                     let result = try await harness.client.taskResult(id: submission.taskID)
                     texts.append("\(result)")
@@ -27,7 +27,11 @@ import Testing
             dump(configuration, to: &dumped)
             texts += ["\(configuration)", String(reflecting: configuration), dumped]
             texts += harness.logLines.current
-            texts.append(try String(contentsOf: harness.journal.fileURL, encoding: .utf8))
+            // Every file of the store (database, WAL, shared memory), as raw bytes.
+            let storeFolder = harness.store.fileURL.deletingLastPathComponent()
+            for name in try FileManager.default.contentsOfDirectory(atPath: storeFolder.path) {
+                texts.append(String(decoding: try Data(contentsOf: storeFolder.appendingPathComponent(name)), as: UTF8.self))
+            }
 
             #expect(!texts.isEmpty)
             for text in texts {

@@ -8,18 +8,18 @@ import Testing
     @Test func rateLimitThenSuccessPostsTwiceAndCreatesOneTask() async throws {
         try await StubHarness.run { harness in
             harness.stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED"), on: .submit)
-            let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+            let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store)
             #expect(submission.attempts == 2)
             #expect(harness.stub.postCount == 2)
             #expect(harness.stub.taskCount == 1)
-            #expect(try harness.journal.entries().map(\.taskID) == [submission.taskID])
+            #expect(try await harness.store.records(matching: .all).map(\.taskID) == [submission.taskID])
         }
     }
 
     @Test func unavailableHonoursRetryAfter() async throws {
         try await StubHarness.run { harness in
             harness.stub.inject(.error(status: 503, reason: "SERVICE_UNAVAILABLE", retryAfter: "7"), on: .submit)
-            _ = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+            _ = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store)
             #expect(harness.stub.postCount == 2)
             #expect(harness.stub.taskCount == 1)
             #expect(harness.sleeps.current == [.seconds(7)])
@@ -46,13 +46,13 @@ import Testing
         }
     }
 
-    @Test func droppedConnectionIsOutcomeUnknownAndJournalKeepsTheIntent() async throws {
+    @Test func droppedConnectionIsOutcomeUnknownAndTheStoreKeepsTheIntent() async throws {
         try await StubHarness.run { harness in
             harness.stub.inject(.dropConnection, on: .submit)
             let error = try #require(await harness.submissionError())
             #expect(error.kind == .outcomeUnknown)
             #expect(harness.stub.postCount == 1)
-            let entry = try #require(try harness.journal.entries().first)
+            let entry = try #require(try await harness.store.records(matching: .all).first)
             #expect(entry.intentID == error.intentID)
             #expect(entry.taskID == nil)
             #expect(entry.state == .outcomeUnknown)
@@ -92,7 +92,7 @@ import Testing
             let error = try #require(await harness.submissionError(request))
             guard case .invalidRequest = error.kind else { Issue.record("got \(error)"); return }
             #expect(harness.stub.postCount == 0)
-            #expect(try harness.journal.entries().isEmpty)
+            #expect(try await harness.store.records(matching: .all).isEmpty)
         }
     }
 
@@ -104,7 +104,7 @@ import Testing
             #expect(provider.reason == "INVALID_IMAGE_FORMAT")
             #expect(provider.hint.contains("seedance check"))
             #expect(harness.stub.postCount == 1)
-            #expect(try harness.journal.entries().first?.state == .refused)
+            #expect(try await harness.store.records(matching: .all).first?.state == .refused)
         }
     }
 

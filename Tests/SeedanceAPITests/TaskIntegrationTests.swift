@@ -7,7 +7,7 @@ import Testing
 @Suite struct TaskIntegrationTests {
     @Test func happyPathWithLastFrameSubmitsPollsAndDownloads() async throws {
         try await StubHarness.run(taskDuration: .milliseconds(800)) { harness in
-            let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, journal: harness.journal)
+            let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store)
             let seen = Locked<[TaskStatus]>([])
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .seconds(10)) { result in
                 seen.withValue { $0.append(result.status) }
@@ -20,9 +20,10 @@ import Testing
             try await harness.client.downloadVideo(of: result, to: destination)
             let video = try Data(contentsOf: destination)
             #expect(video.dropFirst(4).starts(with: Data("ftyp".utf8)))
-            try harness.journal.recordFinish(taskID: result.taskID, status: result.status, reason: nil, outputPath: destination.path)
-            let entry = try #require(try harness.journal.entries().first)
-            #expect(entry.state == .finished)
+            try await harness.store.recordResult(taskID: result.taskID, status: result.status, reason: nil, outputPath: destination.path, at: Date())
+            let entry = try #require(try await harness.store.records(matching: .all).first)
+            #expect(entry.state == .succeeded)
+            #expect(entry.providerStatus == "TASK_STATUS_SUCCEED")
             #expect(entry.outputPath == destination.path)
             #expect(entry.intentID == submission.intentID)
             #expect(harness.stub.postCount == 1)
@@ -43,7 +44,8 @@ import Testing
             await #expect(throws: SeedanceError.self) {
                 try await harness.client.downloadVideo(of: result, to: harness.directory.appendingPathComponent("out.mp4"))
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path).isEmpty)
+            // Nothing but the state store's folder: no video, no temporary file.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path) == ["state"])
             #expect(harness.stub.postCount == 1)
         }
     }

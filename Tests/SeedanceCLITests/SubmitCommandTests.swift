@@ -2,7 +2,7 @@ import Foundation
 import SeedanceStub
 import Testing
 
-/// `seedance submit` against the stand-in on loopback: real HTTP, real frames, real journal.
+/// `seedance submit` against the stand-in on loopback: real HTTP, real frames, real state store.
 @Suite struct SubmitCommandTests {
     static let key = "sk-cli-test-4f1b2c9d8e7a6b5c"
 

@@ -3,13 +3,13 @@ import Logging
 import SeedanceAPI
 import SeedanceStub
 
-/// A running stand-in, a client pointed at it, a journal and a scratch folder, torn down together.
+/// A running stand-in, a client pointed at it, a state store and a scratch folder, torn down together.
 struct StubHarness {
     static let apiKey = "sk-test-SECRET-7f3a9c1e5b"
 
     let stub: SeedanceStub
     let client: SeedanceClient
-    let journal: Journal
+    let store: SQLiteTaskStore
     let directory: URL
     let sleeps: Locked<[Duration]>
     let logLines: Locked<[String]>
@@ -30,7 +30,7 @@ struct StubHarness {
         let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
         let client = SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
         let harness = StubHarness(
-            stub: stub, client: client, journal: Journal(directory: directory.appendingPathComponent("state")),
+            stub: stub, client: client, store: try SQLiteTaskStore(directory: directory.appendingPathComponent("state")),
             directory: directory, sleeps: sleeps, logLines: logLines)
         do {
             try await body(harness)
@@ -48,8 +48,8 @@ struct StubHarness {
         GenerationRequest(image: pngDataURI(), lastImage: pngDataURI(extraBytes: 80), prompt: "a cat \"says\" hello", duration: 5)
     }
 
-    var inputs: [JournalInput] {
-        [JournalInput(role: "first", source: "first.png", sha256: String(repeating: "a", count: 64))]
+    var inputs: [TaskInput] {
+        [TaskInput(role: "first", source: "first.png", sha256: String(repeating: "a", count: 64))]
     }
 
     /// A fast poll schedule for tests.
@@ -60,7 +60,7 @@ struct StubHarness {
     /// Submits `request` and returns the error it throws, failing if it does not throw.
     func submissionError(_ request: GenerationRequest = StubHarness.request) async -> SeedanceError? {
         do {
-            _ = try await client.submit(request, inputs: inputs, journal: journal)
+            _ = try await client.submit(request, inputs: inputs, store: store)
             return nil
         } catch {
             return error as? SeedanceError

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Folds legacy journal events (file order) into one task record per intent, oldest first.
+enum LegacyJournalFold {
+    /// The only model versions with a journal could call.
+    static let model = "seedance-v1.5-pro"
+
+    static func records(from events: [LegacyJournalEvent]) -> [TaskRecord] {
+        var order: [String] = []
+        var records: [String: TaskRecord] = [:]
+        for event in events {
+            if records[event.intentID] == nil {
+                order.append(event.intentID)
+                records[event.intentID] = TaskRecord(
+                    intentID: event.intentID, createdAt: event.time, model: model,
+                    baseURL: SeedanceClient.Configuration.defaultBaseURL.absoluteString, fingerprint: "")
+            }
+            records[event.intentID]?.apply(event)
+        }
+        return order.compactMap { records[$0] }
+    }
+}
+
+extension TaskRecord {
+    fileprivate mutating func apply(_ event: LegacyJournalEvent) {
+        updatedAt = max(updatedAt, event.time)
+        fingerprint = event.fingerprint ?? fingerprint
+        inputs = event.inputs ?? inputs
+        baseURL = event.baseURL ?? baseURL
+        taskID = event.taskID ?? taskID
+        providerStatus = event.status ?? providerStatus
+        reason = event.reason ?? reason
+        outputPath = event.outputPath ?? outputPath
+        switch event.kind {
+        case .intent: break
+        case .submitted: state = .submitted
+        case .refused: state = .refused
+        case .outcomeUnknown: state = .outcomeUnknown
+        case .finished: state = TaskState(finished: TaskStatus(rawValue: event.status ?? "")) ?? .submitted
+        }
+    }
+}

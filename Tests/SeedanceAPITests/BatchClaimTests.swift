@@ -1,0 +1,95 @@
+import Foundation
+import SeedanceAPI
+import Testing
+
+/// Claims on batch items through two separate connection pools on one file (two "workers").
+/// The real two-process version is StoreProcessTests in SeedanceCLITests.
+@Suite struct BatchClaimTests {
+    static let batch = BatchRecord(id: "b", manifestPath: "manifest.jsonl", createdAt: Date())
+
+    static func stores(items: Int) async throws -> (SQLiteTaskStore, SQLiteTaskStore) {
+        let folder = try temporaryDirectory()
+        let first = try SQLiteTaskStore(directory: folder)
+        try await first.createBatch(batch, items: (0..<items).map { BatchItemRecord(batchID: "b", itemID: "item-\($0)", line: $0 + 1) })
+        return (first, try SQLiteTaskStore(directory: folder))
+    }
+
+    static func owner(_ name: String, pid: Int32 = ProcessInfo.processInfo.processIdentifier) -> ClaimOwner {
+        ClaimOwner(id: name, host: ClaimOwner.currentProcess().host, pid: pid)
+    }
+
+    /// The pid of a process that has exited and been reaped.
+    static func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    let key = BatchItemKey(batchID: "b", itemID: "item-0")
+
+    @Test func aLiveHolderKeepsItsItem() async throws {
+        let (a, b) = try await Self.stores(items: 1)
+        let now = Date()
+        #expect(try await a.claim(key, by: Self.owner("A"), leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        #expect(try await b.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .heldByAnother(owner: "A"))
+        #expect(try await a.claim(key, by: Self.owner("A"), leaseUntil: now.addingTimeInterval(120), at: now) == .claimed, "renewal")
+        #expect(try await b.finishItem(key, by: Self.owner("B"), state: .skipped, error: "x", output: nil, at: now) == false)
+        #expect(try await a.finishItem(key, by: Self.owner("A"), state: .skipped, error: "unusable", output: nil, at: now))
+        #expect(try await b.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .finished(.skipped))
+    }
+
+    @Test func aDeadHoldersItemIsTakenOver() async throws {
+        let (a, b) = try await Self.stores(items: 1)
+        let now = Date()
+        #expect(try await a.claim(key, by: Self.owner("dead", pid: try Self.deadPID()), leaseUntil: now.addingTimeInterval(600), at: now) == .claimed)
+        #expect(try await b.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        #expect(try await a.items(ofBatch: "b").first?.claimedBy == "B")
+    }
+
+    @Test func anExpiredLeaseIsTakenOver() async throws {
+        let (a, b) = try await Self.stores(items: 1)
+        let now = Date()
+        #expect(try await a.claim(key, by: Self.owner("A"), leaseUntil: now.addingTimeInterval(-1), at: now.addingTimeInterval(-60)) == .claimed)
+        #expect(try await b.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+    }
+
+    @Test func anItemWithAnIntentIsNeverHandedOutAgain() async throws {
+        let (a, b) = try await Self.stores(items: 1)
+        let now = Date()
+        let dead = Self.owner("dead", pid: try Self.deadPID())
+        #expect(try await a.claim(key, by: dead, leaseUntil: now.addingTimeInterval(-1), at: now) == .claimed)
+        let intent = TaskRecord(intentID: "i-0", createdAt: now, model: "m", baseURL: "u", fingerprint: "f", batchItem: key)
+        #expect(try await a.recordIntent(intent, duplicatesSince: nil) == .recorded)
+        // Dead owner, expired lease, no task id: outcome unknown, so it must not be sent again.
+        #expect(try await b.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .alreadySent(intentID: "i-0"))
+        let again = TaskRecord(intentID: "i-1", createdAt: now, model: "m", baseURL: "u", fingerprint: "other", batchItem: key)
+        guard case .duplicate(let earlier) = try await b.recordIntent(again, duplicatesSince: nil) else {
+            Issue.record("a second intent for a sent item was recorded"); return
+        }
+        #expect(earlier.intentID == "i-0")
+    }
+
+    @Test func racingWorkersClaimEachItemOnce() async throws {
+        let (a, b) = try await Self.stores(items: 60)
+        let winners = try await withThrowingTaskGroup(of: [String].self) { group in
+            for (store, name) in [(a, "A"), (b, "B")] {
+                group.addTask {
+                    var won: [String] = []
+                    for index in 0..<60 {
+                        let item = BatchItemKey(batchID: "b", itemID: "item-\(index)")
+                        let now = Date()
+                        if try await store.claim(item, by: Self.owner(name), leaseUntil: now.addingTimeInterval(60), at: now).isClaimed {
+                            won.append(item.itemID)
+                        }
+                    }
+                    return won
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        #expect(winners.count == 60)
+        #expect(Set(winners).count == 60)
+    }
+}
