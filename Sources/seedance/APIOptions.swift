@@ -12,6 +12,15 @@ struct APIOptions: ParsableArguments {
         try SeedanceClient.Configuration.fromEnvironment(baseURL: baseURL)
     }
 
+    /// ``configuration()``, or the documented exit code after saying why on stderr.
+    func reportedConfiguration() throws -> SeedanceClient.Configuration {
+        do {
+            return try configuration()
+        } catch {
+            throw ExitStatus.reporting(error)
+        }
+    }
+
     /// Runs `body` with a client built from these options, shutting it down afterwards.
     func withClient<Result: Sendable>(_ body: (SeedanceClient) async throws -> Result) async throws -> Result {
         try await SeedanceClient.withClient(try configuration(), body)

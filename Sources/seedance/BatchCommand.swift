@@ -123,7 +123,47 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     private func runBatch(_ plan: BatchPlan) async throws {
-        Terminal.diagnostic("seedance: sending is not wired yet")
-        throw ExitStatus.usage.exitCode
+        let configuration = try api.reportedConfiguration()
+        let store = try StateStoreAccess.open()
+        let manifestURL = URL(fileURLWithPath: manifest).standardizedFileURL
+        let batch = SeedanceBatch(
+            manifest: manifestURL, store: store,
+            submitter: VideoSubmitter(policy: rules.policy, fixesFrames: !noFix, fetcher: RemoteImageFetcher(configuration: .init(
+                maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs))),
+            throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
+            options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))
+        Terminal.diagnostic("batch \(batch.batchID): \(plan.items.count) item(s), estimated \(plan.total); state in \(store.location)")
+        let display = BatchStatusDisplay(live: Terminal.stderrIsTerminal)
+        let summary: BatchRunSummary
+        do {
+            summary = try await SeedanceClient.withClient(SeedanceBatch.configuration(configuration)) { client in
+                try await batch.run(plan, client: client) { progress in await display.show(progress) }
+            }
+        } catch let error as BatchRunError {
+            Terminal.diagnostic("seedance: \(error)")
+            throw ExitCode(error.kind == .ledgerUnavailable ? BatchExitStatus.localIOFailure.rawValue : ExitStatus.usage.rawValue)
+        }
+        await display.finish()
+        report(summary)
+        if summary.exitStatus != .succeeded { throw ExitCode(summary.exitStatus.rawValue) }
+    }
+
+    private func report(_ summary: BatchRunSummary) {
+        if json {
+            try? JSONOutput.print(summary)
+        } else {
+            for item in summary.items {
+                Terminal.result([item.id, item.state.rawValue, item.taskID ?? "-", item.output ?? "-"].joined(separator: "\t"))
+            }
+        }
+        for item in summary.items where item.error != nil {
+            Terminal.diagnostic("seedance: line \(item.line) (\(item.id)): \(item.state.rawValue): \(item.error ?? "")")
+        }
+        if let stop = summary.stop { Terminal.diagnostic("seedance: \(stop)") }
+        let spent = String(format: "%.2f", summary.spentUSD)
+        Terminal.diagnostic("seedance: \(summary.exitStatus.name), estimated spend ≈ USD \(spent) (estimate)")
+        if summary.exitStatus == .stillRunning || summary.exitStatus == .stoppedAtCap {
+            Terminal.diagnostic("seedance: to resume, run: " + CommandLine.arguments.map(Terminal.shellQuoted).joined(separator: " "))
+        }
     }
 }

@@ -34,7 +34,12 @@ extension SQLiteTaskStore {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM batch_items WHERE batch_id = ? AND item_id = ?", arguments: [item.batchID, item.itemID])
             else { return .notFound }
-            let current = try BatchItemRecord(row: row)
+            var current = try BatchItemRecord(row: row)
+            if current.intentID != nil, try Self.sentRecord(for: item, db) == nil {
+                // Its only intent was refused (a 429 included): nothing was made, so it is unsent.
+                current.intentID = nil
+                if current.state == .sent { current.state = .pending }
+            }
             let outcome = ClaimRule.decide(current, for: owner, at: date)
             guard outcome == .claimed else { return outcome }
             try db.execute(

@@ -85,14 +85,18 @@ extension SQLiteTaskStore {
     }
 
     /// The record an item was already sent as, if any.
-    private static func sentRecord(for key: BatchItemKey, _ db: Database) throws -> TaskRecord? {
-        try Row.fetchOne(
+    /// The item's linked record, when it may be paid for: a refused one (a 429 included)
+    /// provably made nothing, so the item may be sent again (issue 12: a 429 is retried).
+    static func sentRecord(for key: BatchItemKey, _ db: Database) throws -> TaskRecord? {
+        let states = TaskState.allCases.filter(\.mayBePaid).map(\.rawValue)
+        return try Row.fetchOne(
             db,
             sql: """
                 SELECT \(TaskRecord.columns) FROM tasks
                 WHERE intent_id = (SELECT intent_id FROM batch_items WHERE batch_id = ? AND item_id = ?)
+                    AND state IN (\(databaseQuestionMarks(count: states.count)))
                 """,
-            arguments: [key.batchID, key.itemID]
+            arguments: StatementArguments([key.batchID, key.itemID] + states)
         ).map(TaskRecord.init(row:))
     }
 }

@@ -20,8 +20,9 @@ public struct SubmitterPreparer: BatchPreparer {
     }
 
     public func prepare(_ item: BatchItem<BatchPlanItem>) async throws -> PreparedBatchRequest {
-        var submitter = submitter
-        submitter.fixOptions = item.payload.fixOptions
+        var configured = submitter
+        configured.fixOptions = item.payload.fixOptions
+        let submitter = configured
         let plan = item.payload
         // libvips work is synchronous: off the cooperative pool's caller, on a worker task.
         let frames = try await Task.detached(priority: .utility) {

@@ -1,0 +1,72 @@
+public import SeedanceAPI
+internal import Foundation
+
+/// Sends a prepared item with ``SeedanceClient/submit``: the client commits the intent (linked
+/// to the batch item) before its POST and applies the duplicate rule.
+///
+/// Build the client with ``batchConfiguration(_:)``: a batch create is tried once, so every 429
+/// reaches the shared throttle (which pauses every worker) instead of one worker's own retries.
+public struct ClientBatchCreator: BatchCreator {
+    let client: SeedanceClient
+    let store: any TaskStore
+    let batchID: String
+    let model: String
+
+    public init(client: SeedanceClient, store: any TaskStore, batchID: String, model: String = SeedanceClient.defaultModel) {
+        self.client = client
+        self.store = store
+        self.batchID = batchID
+        self.model = model
+    }
+
+    /// `configuration` with creates tried once: the runner resends after a 429 or a refused
+    /// connection, through the throttle.
+    public static func batchConfiguration(_ configuration: SeedanceClient.Configuration) -> SeedanceClient.Configuration {
+        var configuration = configuration
+        configuration.submitRetry = .none
+        return configuration
+    }
+
+    public func create(_ prepared: PreparedBatchRequest, itemID: String) async -> BatchCreateOutcome {
+        let inputs = prepared.frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
+        do {
+            let submission = try await client.submit(
+                prepared.request, model: model, inputs: inputs, store: store,
+                batchItem: BatchItemKey(batchID: batchID, itemID: itemID), estimatedCostUSD: prepared.estimatedCostUSD)
+            return .created(taskID: submission.taskID)
+        } catch let error as SeedanceError {
+            let outcome = Self.outcome(for: error)
+            if case .rateLimited = outcome, let intentID = error.intentID {
+                // The client recorded it as refused; say it was "not now", so a resumed run sends
+                // it again instead of reporting it failed.
+                try? await store.recordAnswer(intentID: intentID, state: .refused, taskID: nil, reason: Self.notTaken, at: Date())
+            }
+            return outcome
+        } catch {
+            return .outcomeUnknown(message: "\(error)")
+        }
+    }
+
+    /// The reason recorded for a create the provider provably did not take (429, 503, no
+    /// connection): the item was not sent, whatever its intent row says.
+    public static let notTaken = "not taken (HTTP 429 or 503, or no connection); safe to send again"
+
+    /// What a failed create means for the batch. Pure: every case is a table test.
+    static func outcome(for error: SeedanceError) -> BatchCreateOutcome {
+        switch error.kind {
+        case .provider(let provider) where provider.httpStatus == 429 || provider.httpStatus == 503:
+            return .rateLimited(retryAfter: nil)
+        // Never connected: provably nothing was sent, so it may go again after a pause.
+        case .unreachable:
+            return .rateLimited(retryAfter: nil)
+        case .provider, .invalidRequest, .invalidConfiguration, .missingConfiguration:
+            return .refused(reason: error.description)
+        case .duplicateRequest(let earlier):
+            return .duplicate(of: BatchEarlierRequest(intentID: earlier.intentID, taskID: earlier.taskID))
+        case .stateStore, .localIO:
+            return .ledgerFailed(message: error.description)
+        case .outcomeUnknown, .malformedResponse, .outputExists, .invalidDownload:
+            return .outcomeUnknown(message: error.description)
+        }
+    }
+}

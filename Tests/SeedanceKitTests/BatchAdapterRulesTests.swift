@@ -1,0 +1,57 @@
+import Foundation
+import SeedanceAPI
+@testable import SeedanceKit
+import Testing
+
+/// The adapters' pure rules: what a failed create means for the batch, and what the store's rows
+/// say about an item when a run resumes.
+@Suite struct BatchAdapterRulesTests {
+    static let createFailures: [(SeedanceError.Kind, String)] = [
+        (.provider(ProviderError(httpStatus: 429, reason: "RATE_LIMIT_EXCEEDED", message: "")), "rate_limited"),
+        (.provider(ProviderError(httpStatus: 503, reason: "", message: "")), "rate_limited"),
+        (.unreachable, "rate_limited"),
+        (.provider(ProviderError(httpStatus: 400, reason: "INVALID_IMAGE", message: "")), "refused"),
+        (.outcomeUnknown, "outcome_unknown"),
+        (.malformedResponse, "outcome_unknown"),
+        (.stateStore(StateStoreError(operation: "record intent", location: "/tmp", message: "disk full")), "ledger_failed"),
+    ]
+
+    @Test(arguments: createFailures)
+    func aFailedCreateMapsToWhatTheRunnerMayDo(_ example: (kind: SeedanceError.Kind, expected: String)) {
+        let outcome = ClientBatchCreator.outcome(for: SeedanceError(example.kind, "x"))
+        let name = switch outcome {
+        case .rateLimited: "rate_limited"
+        case .refused: "refused"
+        case .outcomeUnknown: "outcome_unknown"
+        case .ledgerFailed: "ledger_failed"
+        case .duplicate: "duplicate"
+        case .created: "created"
+        }
+        #expect(name == example.expected)
+    }
+
+    static func task(_ state: TaskState, taskID: String? = "t1", reason: String? = nil, output: String? = nil) -> TaskRecord {
+        TaskRecord(intentID: "i1", createdAt: Date(), model: "m", baseURL: "b", fingerprint: "f", taskID: taskID, state: state,
+                   reason: reason, outputPath: output)
+    }
+
+    static let stages: [(TaskRecord?, BatchItemState, BatchLedgerEntry.Stage)] = [
+        (nil, .pending, .notSent),
+        (nil, .claimed, .notSent),
+        (nil, .sent, .intentOnly),
+        (task(.intent, taskID: nil), .sent, .intentOnly),
+        (task(.submitted), .sent, .created),
+        (task(.succeeded), .sent, .succeeded),
+        (task(.failed, reason: "boom"), .sent, .taskFailed(reason: "boom")),
+        (task(.refused, taskID: nil, reason: "INVALID"), .sent, .refused(reason: "INVALID")),
+        (task(.refused, taskID: nil, reason: ClientBatchCreator.notTaken), .sent, .notSent),
+        (task(.outcomeUnknown, taskID: nil, reason: "timeout"), .sent, .outcomeUnknown(message: "timeout")),
+    ]
+
+    @Test(arguments: stages)
+    func theStoreSaysWhereAnItemStands(_ example: (task: TaskRecord?, state: BatchItemState, stage: BatchLedgerEntry.Stage)) {
+        var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: example.state)
+        row.intentID = example.task?.intentID
+        #expect(StoreBatchLedger.entry(for: row, task: example.task).stage == example.stage)
+    }
+}
