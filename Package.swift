@@ -51,6 +51,7 @@ let package = Package(
                 // Only to recognise NIOConnectionError: proof that a request never left.
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ],
             swiftSettings: strictSwift
         ),
@@ -68,7 +69,7 @@ let package = Package(
         .target(
             name: "SeedanceStub",
             dependencies: [
-                "FrameKit",
+                "FrameKit", "SeedanceAPI", "SeedanceKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -102,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "SeedanceAPITests",
             dependencies: [
-                "SeedanceAPI", "SeedanceStub", "FrameKit",
+                "SeedanceAPI", "SeedanceStub", "FrameKit", "SeedanceKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift

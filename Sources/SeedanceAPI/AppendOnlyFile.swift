@@ -18,14 +18,8 @@ struct AppendOnlyFile: Sendable {
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else { throw JournalError(operation: "lock", path: path, errno: errno) }
         defer { flock(descriptor, LOCK_UN) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw JournalError(operation: "write", path: path, errno: errno)
-            }
-            written += result
+        if let code = bytes.withUnsafeBytes({ FileDescriptorIO.writeAll(descriptor, $0) }) {
+            throw JournalError(operation: "write", path: path, errno: code)
         }
         guard fsync(descriptor) == 0 else { throw JournalError(operation: "fsync", path: path, errno: errno) }
     }
@@ -43,11 +37,8 @@ struct AppendOnlyFile: Sendable {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw JournalError(operation: "read", path: path, errno: errno)
-            }
+            let count = chunk.withUnsafeMutableBytes { FileDescriptorIO.read(descriptor, into: $0) }
+            if count < 0 { throw JournalError(operation: "read", path: path, errno: Int32(-count)) }
             if count == 0 { return data }
             data.append(contentsOf: chunk[0..<count])
         }

@@ -5,13 +5,12 @@ internal import NIOCore
 internal import NIOFoundationCompat
 internal import NIOHTTP1
 
-/// Talks to the Seedance 1.5 Pro image-to-video endpoints on novita.ai.
+/// Talks to novita.ai's Seedance endpoints: the model's create call, task-result, downloads.
 ///
 /// Owns an `HTTPClient`: call ``shutdown()`` when done, or use ``withClient(_:timeSource:logger:_:)``.
 /// The API key goes only into the `Authorization` header of provider calls; it is never
 /// logged, never put in an error, and never sent to download URLs.
 public final class SeedanceClient: Sendable {
-    public static let submitPath = "/v3/async/seedance-v1.5-pro-i2v"
     public static let taskResultPath = "/v3/async/task-result"
 
     public let configuration: Configuration
@@ -67,14 +66,18 @@ public final class SeedanceClient: Sendable {
     ///   writable; nothing sent), `.provider` (refused), `.outcomeUnknown` (do not resubmit
     ///   blindly: check `seedance tasks` / `seedance status`), `.unreachable`.
     public func submit(_ request: GenerationRequest, inputs: [JournalInput] = [], journal: Journal? = nil) async throws -> Submission {
-        let body: ByteBuffer
-        let fingerprint: String
+        let body: RequestBody
         do {
-            body = try request.encodedBody()
-            fingerprint = try request.fingerprint()
+            body = try RequestBody(request)
         } catch {
             throw SeedanceError(.invalidRequest(error), "request not sent")
         }
+        return try await submit(body, inputs: inputs, journal: journal)
+    }
+
+    /// Sends a body already laid out (and so validated), streaming each frame's base64 as it goes.
+    public func submit(_ body: RequestBody, inputs: [JournalInput] = [], journal: Journal? = nil) async throws -> Submission {
+        let fingerprint = body.fingerprint
         let intentID = UUID().uuidString.lowercased()
         let baseURL = configuration.baseURL.absoluteString
         do {
@@ -84,11 +87,12 @@ public final class SeedanceClient: Sendable {
             throw SeedanceError(.localIO, "could not write the journal, so nothing was sent: \(error)")
         }
 
-        var post = authorizedRequest(url: configuration.endpoint(Self.submitPath))
+        var post = authorizedRequest(url: configuration.endpoint(body.endpoint))
         post.method = .POST
         post.headers.add(name: "Content-Type", value: "application/json")
-        post.body = .bytes(body)
-        logger.info("submitting", metadata: ["intent": "\(intentID)", "bytes": "\(body.readableBytes)"])
+        // A fresh pass over the chunks per attempt: a retry sends the same bytes, encoded again.
+        post.body = .stream(body.chunks(), length: .known(Int64(body.length)))
+        logger.info("submitting", metadata: ["intent": "\(intentID)", "model": "\(body.model)", "bytes": "\(body.length)"])
 
         let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)
         switch result {
@@ -106,7 +110,8 @@ public final class SeedanceClient: Sendable {
                 problem = "\(error)"
                 logger.error("task id not journaled", metadata: ["task": "\(taskID)", "error": "\(error)"])
             }
-            return Submission(taskID: taskID, intentID: intentID, fingerprint: fingerprint, attempts: attempts, journalProblem: problem)
+            return Submission(
+                taskID: taskID, intentID: intentID, fingerprint: fingerprint, model: body.model, attempts: attempts, journalProblem: problem)
         case .refused(let answer, _):
             let providerError = redacted(ProviderError(status: answer.status, body: answer.body))
             return try fail(journal, intentID, .refused, SeedanceError(

@@ -1,3 +1,5 @@
+public import SeedanceAPI
+
 /// How the stand-in behaves.
 public struct StubConfiguration: Sendable {
     /// The only key accepted in `Authorization: Bearer <key>`.
@@ -9,14 +11,18 @@ public struct StubConfiguration: Sendable {
     /// When set, tasks end `TASK_STATUS_FAILED` with this reason.
     public var taskFailureReason: String?
     public var imageValidator: ImageValidator
+    /// The models served, each at its endpoint; the built-in ones unless a test says otherwise.
+    public var models: [VideoModel]
 
     public init(
         apiKey: String,
         taskDuration: Duration = .seconds(3),
         videoURLLifetime: Int = 3600,
         taskFailureReason: String? = nil,
-        imageValidator: @escaping ImageValidator = MagicByteValidator.validate
+        imageValidator: @escaping ImageValidator = MagicByteValidator.validate,
+        models: [VideoModel] = VideoModel.builtIn
     ) {
+        self.models = models
         self.apiKey = apiKey
         self.taskDuration = taskDuration
         self.videoURLLifetime = videoURLLifetime

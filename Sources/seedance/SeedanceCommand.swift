@@ -4,7 +4,7 @@ import ArgumentParser
 struct SeedanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seedance",
-        abstract: "Get frames accepted by Seedance 1.5 Pro image-to-video, and turn them into a video.",
-        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self]
+        abstract: "Get frames accepted by Seedance image-to-video models, and turn them into a video.",
+        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self, ModelsCommand.self]
     )
 }

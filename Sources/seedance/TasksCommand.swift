@@ -21,8 +21,8 @@ struct TasksCommand: AsyncParsableCommand {
         do {
             entries = try journal.entries()
         } catch {
-            Terminal.diagnostic("seedance: \(error)")
-            throw ExitStatus.outcomeUnknown.exitCode
+            // The journal cannot be read: local I/O, not an unknown outcome.
+            throw ExitStatus.reporting(error)
         }
         if json {
             try JSONOutput.print(Listing(journal: journal.fileURL.path, entries: entries))
