@@ -1,6 +1,6 @@
 import FrameKit
 import Foundation
-import SeedanceAPI
+public import SeedanceAPI
 import SeedanceKit
 
 /// The stand-in judges images as strictly as the provider's rules say: it decodes them with

@@ -1,4 +1,5 @@
 internal import ExtrasBase64
+internal import Foundation
 public import NIOCore
 
 /// The body's bytes in order: JSON text as it is, frame bytes base64-encoded one chunk at a time
@@ -15,7 +16,7 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
     init(segments: [RequestBody.Segment], chunkSize: Int) {
         self.segments = segments
         // Round to a whole number of 3-byte groups.
-        self.chunkSize = max(3, chunkSize - chunkSize % 3)
+        self.chunkSize = Swift.max(3, chunkSize - chunkSize % 3)
     }
 
     public func makeAsyncIterator() -> Iterator {
@@ -50,7 +51,7 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
                         offset = 0
                         continue
                     }
-                    let end = min(total, offset + chunkSize)
+                    let end = Swift.min(total, offset + chunkSize)
                     let buffer = Self.encode(inline.bytes, from: offset, to: end, allocator: allocator)
                     offset = end
                     return buffer
@@ -64,8 +65,9 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
             var buffer = allocator.buffer(capacity: outputLength)
             data.withUnsafeBytes { raw in
                 let input = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start..<end])
-                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: outputLength) { output in
-                    var span = output.bindMemory(to: UInt8.self).mutableSpan
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: outputLength) { raw in
+                    let output = raw.bindMemory(to: UInt8.self)
+                    var span = output.mutableSpan
                     return Base64.encode(bytes: input.span, into: &span)
                 }
             }
