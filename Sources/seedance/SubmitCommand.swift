@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import FrameKit
 import Foundation
 import SeedanceAPI
