@@ -26,7 +26,7 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolver = rules.resolver
-        let fixer = FrameFixer(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
+        let fixer = FrameFixer(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {
             let firstInput = try await Self.input(resolver.resolve(first))
@@ -61,7 +61,7 @@ struct FixCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             Terminal.diagnostic("seedance fix: cannot create \(outputDir): \(error.localizedDescription)")
-            throw ExitStatus.usage.exitCode
+            throw ExitStatus.localIO.exitCode
         }
         let targets = frames.map { folder.appendingPathComponent("\($0.role.rawValue).\($0.format.fileExtension)") }
         let sources = [first, last].compactMap { $0 }.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
@@ -76,8 +76,8 @@ struct FixCommand: AsyncParsableCommand {
                 done.append(target)
             } catch {
                 done.forEach { try? FileManager.default.removeItem(at: $0) }
-                Terminal.diagnostic("seedance fix: \(error)")
-                throw ExitStatus.unusableInput.exitCode
+                // The output cannot be written: local I/O, not an unusable input.
+                throw ExitStatus.reporting(error, command: "seedance fix")
             }
         }
         return done
