@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func durationFifteenIsAllowedByTwoPointZeroOnly() throws {
-        let first = CommandRunner.fixture("good-first.jpg")
+        let first = TestPaths.fixture("good-first.jpg")
         let v15 = try CommandRunner.run(["submit", first, "--prompt", "x", "--duration", "15", "--dry-run"])
         #expect(v15.status == 64)
         #expect(v15.stderr.contains("duration") && v15.stderr.contains("15") && v15.stderr.contains("4…12") && v15.stderr.contains("seedance-v1.5-pro"),
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func aModelFileWithABadKeyIsRefusedNamingIt() throws {
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let listed = try CommandRunner.run(["models", "--json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
@@ -46,7 +46,7 @@ import Testing
         model["name"] = "my-model"
         let good = folder.appendingPathComponent("good.json")
         try JSONSerialization.data(withJSONObject: model).write(to: good)
-        let accepted = try CommandRunner.run(["submit", CommandRunner.fixture("good-first.jpg"), "--prompt", "x", "--model", good.path, "--dry-run", "--json"])
+        let accepted = try CommandRunner.run(["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x", "--model", good.path, "--dry-run", "--json"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains("my-model"))
 
@@ -55,7 +55,7 @@ import Testing
         model["image"] = image
         let bad = folder.appendingPathComponent("bad.json")
         try JSONSerialization.data(withJSONObject: model).write(to: bad)
-        let refused = try CommandRunner.run(["submit", CommandRunner.fixture("good-first.jpg"), "--prompt", "x", "--model", bad.path, "--dry-run"])
+        let refused = try CommandRunner.run(["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x", "--model", bad.path, "--dry-run"])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("image.max_sidee"), "\(refused.stderr)")
         let unknown = try CommandRunner.run(["models", "--model", "seedance-9"])

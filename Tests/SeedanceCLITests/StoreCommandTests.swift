@@ -72,7 +72,9 @@ import Testing
         let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
         let configuration = SeedanceClient.Configuration(baseURL: stub.baseURL, apiKey: Self.key)
         let submission = try await SeedanceClient.withClient(configuration) { client in
-            try await client.submit(GenerationRequest(image: Self.pngDataURI, prompt: "p"), store: store)
+            try await client.submit(GenerationRequest(
+                model: .defaultModel, parameters: GenerationParameters(["prompt": .string("p")]),
+                frames: [.inline(Self.pngBytes, format: "png", role: .first)]), store: store)
         }
         let lost = TaskRecord(intentID: "lost", createdAt: Date(), model: "m", baseURL: "u", fingerprint: "lost")
         _ = try await store.recordIntent(lost, duplicatesSince: nil)
@@ -93,7 +95,7 @@ import Testing
     }
 
     /// A PNG signature and some bytes: enough for the stand-in without an image validator.
-    static let pngDataURI = "data:image/png;base64," + Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<64).map { UInt8($0) }).base64EncodedString()
+    static let pngBytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<64).map { UInt8($0) })
 
     static func intentIDs(_ arguments: [String], _ environment: [String: String]) throws -> [String] {
         let result = try CommandRunner.run(arguments, environment: environment)

@@ -77,11 +77,11 @@ import Testing
     /// The body streams to the stand-in (chunked base64, known length), at the model's endpoint.
     @Test func secondModelIsSubmittedAtItsEndpointWithAStreamedBody() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = environment(stub, state: folder)
         let bodyFile = folder.appendingPathComponent("body.json")
-        let arguments = [CommandRunner.fixture("good-first.jpg"), "--last", CommandRunner.fixture("good-last.jpg"),
+        let arguments = [TestPaths.fixture("good-first.jpg"), "--last", TestPaths.fixture("good-last.jpg"),
                          "--model", "seedance-2.0", "--duration", "15", "--prompt", "a slow pan"]
         let dry = try CommandRunner.run(["submit"] + arguments + ["--dry-run", "--request-out", bodyFile.path], environment: env)
         #expect(dry.status == 0, "\(dry.stderr)")
@@ -94,7 +94,7 @@ import Testing
         #expect(body["duration"] as? Int == 15)
         let image = try #require(body["image"] as? String)
         let sent = Data(base64Encoded: String(image.dropFirst("data:image/jpeg;base64,".count)))
-        #expect(sent == (try Data(contentsOf: URL(fileURLWithPath: CommandRunner.fixture("good-first.jpg")))), "a compliant frame is sent byte for byte")
+        #expect(sent == (try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("good-first.jpg")))), "a compliant frame is sent byte for byte")
         try await stub.stop()
     }
 }

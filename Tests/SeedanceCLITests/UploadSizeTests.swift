@@ -9,13 +9,9 @@ import Testing
 
     private func photo(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("photo.jpg").path
-        let vips = Process()
-        vips.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // 960×540 × 4.8 = 4608×2592, 11.9 megapixels of sRGB photo.
-        vips.arguments = ["vips", "resize", CommandRunner.fixture("good-first.jpg"), path + "[Q=95]", "4.8"]
-        try vips.run()
-        vips.waitUntilExit()
-        try #require(vips.terminationStatus == 0, "the vips CLI (libvips-tools) makes the 12 MP photo")
+        let vips = try ChildProcess.runFromPath("vips", ["resize", TestPaths.fixture("good-first.jpg"), path + "[Q=95]", "4.8"], timeout: 60)
+        try #require(vips.status == 0, "the vips CLI (libvips-tools) makes the 12 MP photo: \(vips.standardError)")
         return path
     }
 
@@ -25,7 +21,7 @@ import Testing
     }
 
     @Test func aTwelveMegapixelPhotoIsSentAtTheVideosSize() throws {
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let photo = try photo(in: folder)
         let original = try #require(try FileManager.default.attributesOfItem(atPath: photo)[.size] as? Int)
