@@ -37,6 +37,8 @@ struct FixCommand: AsyncParsableCommand {
             if json { try JSONOutput.print(snakeCase: true, FixFailureDocument(error: error)) }
             throw ExitStatus.unusableInput.exitCode
         }
+        // Warnings libvips raised on its own threads, which no frame can own.
+        for warning in ImageEngine.takeDiagnostics() { Terminal.diagnostic("seedance fix: libvips: \(warning)") }
         let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])
         let written = try write(prepared)
         if json {
@@ -89,7 +91,7 @@ struct FixCommand: AsyncParsableCommand {
                      "  before: \(before.format.rawValue) \(before.width)×\(before.height), \(before.bytes) bytes",
                      "  after:  \(after.format.rawValue) \(after.width)×\(after.height), \(after.bytes) bytes"]
         if frame.isPassThrough { lines.append("  already compliant: copied byte for byte") }
-        for step in frame.plan.steps { lines.append("  - \(step.summary): \(step.reason)") }
+        for step in frame.steps { lines.append("  - \(step.summary): \(step.reason)") }
         for note in frame.notes { lines.append("  · \(note)") }
         return lines.joined(separator: "\n")
     }

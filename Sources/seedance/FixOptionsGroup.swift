@@ -22,6 +22,8 @@ struct FixOptionsGroup: ParsableArguments {
     var lastSize: FixOptions.LastFrameSize = .matchFirst
     @Option(help: "First JPEG/WebP quality tried (1-100); lower only if over the byte budget.")
     var quality = 90
+    @Option(help: "libvips worker threads per image (default: the machine's cores).")
+    var threads: Int?
 
     mutating func validate() throws {
         if let pad, pad.lowercased() != "blur", RGBColour(pad) == nil {
@@ -36,6 +38,9 @@ struct FixOptionsGroup: ParsableArguments {
         guard (1...100).contains(quality) else {
             throw ValidationError("--quality must be 1 to 100, not \(quality)")
         }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be 1 to 1024, not \(threads)")
+        }
     }
 
     private func outputFormat(_ text: String) -> ImageFormat? {
@@ -43,7 +48,11 @@ struct FixOptionsGroup: ParsableArguments {
     }
 
     /// FrameKit's options; `video` is the video the frames are for (nil: no framing or sizing).
+    /// libvips' threads are one setting for the whole process, so building the options applies
+    /// --threads: fix, check and submit all build theirs here. A libvips that cannot start says
+    /// so at the first frame.
     func options(video: VideoTarget? = nil) -> FixOptions {
+        if let threads { try? ImageEngine.configure(ImageEngineSettings(threads: threads)) }
         let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
         case nil: .crop(crop)
         case "blur": .pad(.blur)

@@ -28,6 +28,9 @@ public struct FixPlanner: Sendable {
         }
         var steps: [FixPlan.Step] = []
         let geometry = planGeometry(report, matching: first)
+        if geometry.framedWidth * geometry.framedHeight > policy.maxPixels {
+            throw FrameError(.cannotComply, "\(report.width)×\(report.height) is too extreme to pad: the \(geometry.framedWidth)×\(geometry.framedHeight) canvas is over the \(policy.maxPixels)-pixel safety limit; crop instead, or crop it with a tool you trust first", source: report.source)
+        }
         let colourStep = colourConversion(report)
         let formatChange = options.format.map { $0 != report.format } ?? false
         let mustReencode = !policy.acceptedFormats.contains(report.format)
@@ -42,6 +45,9 @@ public struct FixPlanner: Sendable {
         guard mustReencode else {
             return FixPlan(steps: [], width: report.width, height: report.height, format: report.format, keepsAlpha: report.hasAlpha)
         }
+        if let factor = shrinkOnLoad(report, geometry) {
+            steps.append(.init(action: .shrinkOnLoad(factor: factor), reason: "the output is under 1/\(factor) of the input's size: \(report.format.rawValue) decodes at 1/\(factor) for a fraction of the work and memory"))
+        }
         if report.pageCount > 1 {
             steps.append(.init(action: .firstPage(of: report.pageCount), reason: "the picture is one frame of \(report.pageCount)"))
         }
@@ -55,6 +61,18 @@ public struct FixPlanner: Sendable {
         steps += geometry.steps
         steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
         return FixPlan(steps: steps, width: geometry.width, height: geometry.height, format: format, keepsAlpha: keepsAlpha)
+    }
+
+    /// JPEG decodes at 1/2, 1/4 or 1/8 and WebP at any scale for far less work and memory; used
+    /// when the output is at most half the framed picture, with the largest factor that does not
+    /// go below the output's size (the final resize does the rest, under 2×).
+    func shrinkOnLoad(_ report: ImageReport, _ geometry: Geometry) -> Int? {
+        guard report.format == .jpeg || report.format == .webp, geometry.framedWidth > 0, geometry.framedHeight > 0 else { return nil }
+        let scale = max(Double(geometry.width) / Double(geometry.framedWidth), Double(geometry.height) / Double(geometry.framedHeight))
+        guard scale > 0, scale <= 0.5 else { return nil }
+        var shrink = 1
+        while shrink < 8, Double(shrink * 2) <= 1 / scale { shrink *= 2 }
+        return shrink
     }
 
     private func outputFormat(for report: ImageReport, width: Int, height: Int) -> ImageFormat {

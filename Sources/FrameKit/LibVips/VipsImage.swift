@@ -10,13 +10,17 @@ import Foundation
 final class VipsImage: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<CVipsShim.VipsImage>
     private let keepAlive: [AnyObject]
+    /// Whether operations may read the pixels in any order: true once they were rendered into
+    /// memory (and for anything derived from that); a sequentially opened file reads top to bottom.
+    let readsInAnyOrder: Bool
 
-    init(owning pointer: UnsafeMutablePointer<CVipsShim.VipsImage>, keepAlive: [AnyObject] = []) {
+    init(owning pointer: UnsafeMutablePointer<CVipsShim.VipsImage>, keepAlive: [AnyObject] = [], readsInAnyOrder: Bool = false) {
         self.pointer = pointer
         self.keepAlive = keepAlive
+        self.readsInAnyOrder = readsInAnyOrder
     }
 
-    deinit { CVipsShim_unref(pointer) }
+    deinit { g_object_unref(pointer) }
 
     var width: Int { Int(vips_image_get_width(pointer)) }
     var height: Int { Int(vips_image_get_height(pointer)) }
@@ -25,8 +29,21 @@ final class VipsImage: @unchecked Sendable {
     var orientation: Int { Int(vips_image_get_orientation(pointer)) }
     var pageCount: Int { Int(vips_image_get_n_pages(pointer)) }
     var pageHeight: Int { Int(vips_image_get_page_height(pointer)) }
-    var hasICCProfile: Bool { CVipsShim_has_field(pointer, "icc-profile-data") != 0 }
-    var isInterlaced: Bool { CVipsShim_get_int(pointer, "interlaced", 0) != 0 }
+    var hasICCProfile: Bool { hasField("icc-profile-data") }
+    var isInterlaced: Bool { integer("interlaced") ?? 0 != 0 }
+    var isUChar: Bool { vips_image_get_format(pointer) == VIPS_FORMAT_UCHAR }
+
+    func hasField(_ name: String) -> Bool { vips_image_get_typeof(pointer, name) != 0 }
+
+    func integer(_ name: String) -> Int? {
+        guard hasField(name) else { return nil }
+        var value: Int32 = 0
+        guard vips_image_get_int(pointer, name, &value) == 0 else {
+            vips_error_clear()
+            return nil
+        }
+        return Int(value)
+    }
 
     var bitsPerSample: Int {
         switch vips_image_get_format(pointer) {
@@ -51,7 +68,8 @@ final class VipsImage: @unchecked Sendable {
         }
     }
 
-    /// Runs a libvips operation that writes one output image, and owns the result.
+    /// Runs a libvips operation that writes one output image, and owns the result. A failure is
+    /// `processingFailed`, named by the operation; libvips' text rides along as a hint.
     func derive(
         _ operation: String,
         _ call: (UnsafeMutablePointer<UnsafeMutablePointer<CVipsShim.VipsImage>?>) -> Int32
@@ -59,8 +77,8 @@ final class VipsImage: @unchecked Sendable {
         var out: UnsafeMutablePointer<CVipsShim.VipsImage>?
         let status = call(&out)
         guard status == 0, let out else {
-            throw FrameError(.processingFailed, "\(operation) failed: \(LibVips.takeErrorText())")
+            throw FrameError(.processingFailed, LibVips.describe("\(operation) failed"))
         }
-        return VipsImage(owning: out, keepAlive: keepAlive)
+        return VipsImage(owning: out, keepAlive: keepAlive, readsInAnyOrder: readsInAnyOrder)
     }
 }

@@ -2,12 +2,16 @@
 extension FixPlanner {
     struct Geometry {
         var steps: [FixPlan.Step] = []
+        /// The output size.
         var width: Int
         var height: Int
+        /// The size after the crop or pad, before the final resize.
+        var framedWidth: Int
+        var framedHeight: Int
     }
 
     func planGeometry(_ report: ImageReport, matching first: Target?) -> Geometry {
-        var geometry = Geometry(width: report.width, height: report.height)
+        var geometry = Geometry(width: report.width, height: report.height, framedWidth: report.width, framedHeight: report.height)
         let target: (aspect: AspectRatio, reason: String)? =
             if let first { (AspectRatio(width: first.width, height: first.height), "match the first frame's aspect \(first.width)×\(first.height), so the server does not crop it") }
             else if let video = options.video, let aspect = video.aspect { (aspect, "the video is \(video.label), so the server would centre-crop it") }
@@ -21,6 +25,8 @@ extension FixPlanner {
 
         let framedWidth = geometry.width
         let framedHeight = geometry.height
+        geometry.framedWidth = framedWidth
+        geometry.framedHeight = framedHeight
         let (width, height, reason) = scaledSize(width: framedWidth, height: framedHeight, matching: first)
         if (width, height) != (framedWidth, framedHeight) {
             geometry.steps.append(.init(action: .resize(width: width, height: height), reason: reason))

@@ -1,14 +1,21 @@
 /// What `fix` will do to one frame, decided before any pixel is touched. No steps means the
 /// input passes through byte for byte.
+///
+/// The plan is the program: its steps are in the order libvips runs them (decode, orientation,
+/// colour, alpha, crop or pad, the final resize, encode), and the renderer executes exactly these
+/// steps in this order, so what `check` prints is what `fix` does.
 public struct FixPlan: Sendable, Hashable, Codable {
     public enum Action: Sendable, Hashable, Codable {
+        /// Decode at 1/`factor` of the size (JPEG 2, 4, 8; WebP any): the load itself.
+        case shrinkOnLoad(factor: Int)
         case firstPage(of: Int)
         case autorotate(orientation: Int)
         case convertToSRGB(from: ColourSpace, bits: Int, viaEmbeddedProfile: Bool)
         case flatten(onto: RGBColour)
-        /// Keep `width`×`height` of the picture (as displayed, before any resize).
+        /// Keep `width`×`height` of the picture, in the input's displayed pixels (after a
+        /// shrink-on-load it applies at that scale).
         case crop(width: Int, height: Int, strategy: FixOptions.CropStrategy)
-        /// Place the picture on a `width`×`height` canvas (as displayed, before any resize).
+        /// Place the picture on a `width`×`height` canvas, in the input's displayed pixels.
         case pad(width: Int, height: Int, fill: FixOptions.PadFill)
         case resize(width: Int, height: Int)
         case encode(ImageFormat)
@@ -22,6 +29,7 @@ public struct FixPlan: Sendable, Hashable, Codable {
         /// A short label such as "crop 2499×1000 (attention)", for reports and `--json`.
         public var summary: String {
             switch action {
+            case .shrinkOnLoad(let factor): "shrink on load to 1/\(factor)"
             case .firstPage(let pages): "first page of \(pages)"
             case .autorotate(let orientation): "autorotate (orientation \(orientation))"
             case .convertToSRGB(let space, let bits, let embedded):
