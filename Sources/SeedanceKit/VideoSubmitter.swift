@@ -80,6 +80,7 @@ public struct VideoSubmitter: Sendable {
             options.lastFrameSize = .keep
         }
         let input: ImageInput
+        var fetchedDigest: String?
         switch source {
         case .image(let image):
             input = image
@@ -91,25 +92,25 @@ public struct VideoSubmitter: Sendable {
                 throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
             }
             input = .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
-            let report = try FrameInspector(policy: policy).inspect(input)
-            let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
+            fetchedDigest = SHA256Hex.digest(of: fetched.data)
+        }
+        // One read and one inspection: the same facts decide pass-through, --no-fix and the fix.
+        let inspected = try FrameInspector(policy: policy).inspectFrame(input)
+        let report = inspected.report
+        let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
+        if case .url(let url) = source, let fetchedDigest {
             let needsMatch = target.map { ($0.width, $0.height) != (report.width, report.height) } ?? false
             if violations.isEmpty && !(needsMatch && fixesFrames) {
-                let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: SHA256Hex.digest(of: fetched.data))
+                let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
                 return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
             }
         }
-        if !fixesFrames {
-            let verdict = FramePreflight(policy: policy, options: options).check(first: input, last: nil)[0]
-            if verdict.isUnusable {
-                throw SeedanceKitError(.frameUnusable, "\(role.rawValue) frame \(verdict.source): " + verdict.violations.map(\.message).joined(separator: "; "))
-            }
-            if !verdict.isAcceptable {
-                throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(verdict.source) breaks the rules and --no-fix is set: " + verdict.violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
-            }
+        if !fixesFrames && !violations.isEmpty {
+            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(input.displayName) breaks the rules and --no-fix is set: "
+                + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
         }
         let fixer = FrameFixer(policy: policy, options: options)
-        let frame = try fixer.prepare(input, role: role, matching: fixesFrames ? target : nil)
+        let frame = try fixer.prepare(inspected, role: role, matching: fixesFrames ? target : nil)
         let payload = FramePayload.inline(frame.bytes, format: frame.format.mediaSubtype, role: role.fieldRole)
         return RequestFrame(role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height)
     }

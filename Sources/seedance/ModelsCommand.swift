@@ -55,9 +55,8 @@ struct ModelsCommand: AsyncParsableCommand {
             let row = model.outputSizes[resolution] ?? [:]
             lines.append("  \(resolution): " + row.keys.sorted().map { "\($0) \(row[$0]!)" }.joined(separator: ", "))
         }
-        if let price = model.price {
-            lines.append("  price (estimate): \(price.currency) \(price.perMillionTokensWithAudio) per million tokens with audio, "
-                + "\(price.perMillionTokensSilent) silent, flex × \(price.flexFactor)")
+        if let price = model.price, let audio = price.usdPerMillionTokensWithAudio, let silent = price.usdPerMillionTokensSilent {
+            lines.append("  price (estimate): USD \(audio) per million tokens with audio, \(silent) silent, flex × \(price.flexFactor)")
         } else {
             lines.append("  price: unknown")
         }

@@ -3,18 +3,18 @@ public enum Rule: String, Sendable, Codable, CaseIterable {
     case format
     case width
     case height
-    case aspectRatio = "aspect-ratio"
-    case fileSize = "file-size"
-    case payloadSize = "payload-size"
+    case aspectRatio = "aspect_ratio"
+    case fileSize = "file_size"
+    case payloadSize = "payload_size"
     case unreadable
-    case tooLargeToDecode = "too-large-to-decode"
-    case lastFrameAspect = "last-frame-aspect"
+    case tooLargeToDecode = "too_large_to_decode"
+    case lastFrameAspect = "last_frame_aspect"
     case orientation
-    case colourSpace = "colour-space"
-    case bitDepth = "bit-depth"
+    case colourSpace = "colour_space"
+    case bitDepth = "bit_depth"
     case alpha
     case animation
-    case declaredType = "declared-type"
+    case declaredType = "declared_type"
     case interlaced
 }
 

@@ -1,6 +1,6 @@
 /// The API's rules for a frame, as a value: an upstream change is a one-line change here or one
 /// option on the command line. Bounds are exclusive, the safe reading where sources disagree
-/// (see api-contract.md).
+/// (see docs/api-contract.md).
 public struct Policy: Sendable, Hashable, Codable {
     /// Formats the API accepts.
     public var acceptedFormats: Set<ImageFormat>

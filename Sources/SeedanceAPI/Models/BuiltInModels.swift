@@ -70,7 +70,7 @@ private let seedanceV15ProJSON = """
   ],
   "image": \(imageRulesJSON),
   "output_sizes": \(outputSizesJSON),
-  "price": {"currency": "USD", "per_million_tokens_with_audio": 2.4, "per_million_tokens_silent": 1.2, "flex_factor": 0.5}
+  "price": {"usd_per_million_tokens_with_audio": 2.4, "usd_per_million_tokens_silent": 1.2, "flex_factor": 0.5}
 }
 """
 

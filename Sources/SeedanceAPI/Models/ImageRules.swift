@@ -1,5 +1,5 @@
 /// The provider's rules for a frame, as a model states them. SeedanceKit turns them into
-/// FrameKit's `Policy`; the bounds are exclusive, the safe reading (api-contract.md).
+/// FrameKit's `Policy`; the bounds are exclusive, the safe reading (docs/api-contract.md).
 public struct ImageRules: Sendable, Hashable, Codable {
     /// Lowercase `<fmt>` names of `data:image/<fmt>;base64,`, e.g. `jpeg`.
     public var formats: [String]

@@ -115,7 +115,7 @@ private enum UnknownKeys {
     static let rule: Set<String> = ["when", "require", "warn"]
     static let condition: Set<String> = ["field", "equals"]
     static let image: Set<String> = ["formats", "side_above", "side_below", "aspect_above", "aspect_below", "file_bytes_below", "payload_bytes_below"]
-    static let price: Set<String> = ["currency", "per_million_tokens_with_audio", "per_million_tokens_silent", "flex_factor"]
+    static let price: Set<String> = ["usd_per_million_tokens_with_audio", "usd_per_million_tokens_silent", "flex_factor"]
 
     static func check(_ object: Any, path: [String]) throws(ModelFileError) {
         guard let top = object as? [String: Any] else { return }

@@ -45,11 +45,11 @@ public struct VideoModel: Sendable, Hashable, Codable {
     /// Output pixel sizes by resolution name, then ratio name.
     public var outputSizes: [String: [String: PixelSize]]
     /// nil: no price is known, and estimates must say so.
-    public var price: ModelPrice?
+    public var price: PriceTable?
 
     public init(
         name: String, summary: String? = nil, endpoint: String, fields: [FieldRule], rules: [ModelRule]? = nil,
-        image: ImageRules, outputSizes: [String: [String: PixelSize]], price: ModelPrice? = nil
+        image: ImageRules, outputSizes: [String: [String: PixelSize]], price: PriceTable? = nil
     ) {
         self.name = name
         self.summary = summary
