@@ -54,6 +54,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // The state store: SQLite in WAL mode (system libsqlite3).
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ],
             swiftSettings: strictSwift
         ),
@@ -71,7 +72,7 @@ let package = Package(
         .target(
             name: "SeedanceStub",
             dependencies: [
-                "FrameKit",
+                "FrameKit", "SeedanceAPI", "SeedanceKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -125,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "SeedanceAPITests",
             dependencies: [
-                "SeedanceAPI", "SeedanceStub", "FrameKit", "TestSupport",
+                "SeedanceAPI", "SeedanceStub", "FrameKit", "SeedanceKit", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 // To inspect the store's file independently of the code under test.
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Makes frames compliant with the smallest change: plan from the header, run one pipeline,
+/// Makes frames compliant with the smallest change: inspect the header once, plan, run the plan,
 /// re-inspect the output. An output that would fail `check` is a bug, reported as an error.
 public struct FrameFixer: Sendable {
     public var policy: Policy
@@ -20,57 +20,49 @@ public struct FrameFixer: Sendable {
     }
 
     public func prepare(_ input: ImageInput, role: FrameRole, matching target: FixPlanner.Target? = nil) throws(FrameError) -> PreparedFrame {
-        let loaded = try LoadedInput.load(input, maxBytes: policy.maxInputBytes)
-        let inspector = FrameInspector(policy: policy)
-        let report = try inspector.inspect(loaded)
-        let plan = try FixPlanner(policy: policy, options: options).plan(for: report, matching: target)
+        try prepare(FrameInspector(policy: policy).inspectFrame(input), role: role, matching: target)
+    }
+
+    /// Prepares a frame already inspected (``FrameInspector/inspectFrame(_:)``): its input is
+    /// not read or inspected again. Warnings libvips raises for this frame are its notes.
+    public func prepare(_ frame: InspectedFrame, role: FrameRole, matching target: FixPlanner.Target? = nil) throws(FrameError) -> PreparedFrame {
+        let plan = try FixPlanner(policy: policy, options: options).plan(for: frame.report, matching: target)
         do {
-            return try run(plan, on: loaded, report: report, role: role, inspector: inspector)
+            let collected = try VipsWarnings.collecting { () throws(FrameError) in
+                try run(plan, on: frame.input, report: frame.report, role: role)
+            }
+            var prepared = collected.value
+            for warning in frame.warnings + collected.warnings where !prepared.notes.contains(warning) {
+                prepared.notes.append(warning)
+            }
+            return prepared
         } catch {
-            throw FrameError(error.kind, error.message, source: error.source ?? loaded.name)
+            throw FrameError(error.kind, error.message, source: error.source ?? frame.input.name)
         }
     }
 
-    private func run(_ plan: FixPlan, on loaded: LoadedInput, report: ImageReport, role: FrameRole, inspector: FrameInspector) throws(FrameError) -> PreparedFrame {
-        let bytes: Data
-        var format = report.format
-        var notes: [String] = []
-        if plan.isPassThrough {
-            try verifyPixelData(loaded, report: report)
-            bytes = try loaded.allBytes()
-        } else {
-            let pipeline = FramePipeline(policy: policy, options: options)
-            let encoded: BudgetEncoder.Result
-            do {
-                encoded = try BudgetEncoder(policy: policy, startQuality: options.quality)
-                    .encode(format: plan.format, keepsAlpha: plan.keepsAlpha) { () throws(FrameError) in
-                        try pipeline.render(loaded, report: report, plan: plan)
-                    }
-            } catch where error.kind == .processingFailed {
-                // libvips' error text is one buffer for all threads, so it cannot say reliably
-                // whether the input was to blame; decoding the input alone can.
-                try verifyPixelData(loaded, report: report)
-                throw error
-            }
-            bytes = encoded.bytes
-            format = encoded.format
-            notes = encoded.notes
+    private func run(_ plan: FixPlan, on loaded: LoadedInput, report: ImageReport, role: FrameRole) throws(FrameError) -> PreparedFrame {
+        guard !plan.isPassThrough else {
+            // A header can be intact over truncated pixels; a pass-through must still decode.
+            try VipsLoader.probePixelData(loaded, format: report.format)
+            return PreparedFrame(role: role, bytes: try loaded.allBytes(), format: report.format, width: report.width,
+                                 height: report.height, before: report, plan: plan, steps: [], after: report, notes: [])
         }
-        // A pass-through output is the input: its report is the one already read.
-        let after = plan.isPassThrough ? report
-            : try inspector.inspect(LoadedInput.load(.bytes(bytes, name: "\(loaded.name) (fixed)"), maxBytes: .max))
+        let output: PlanRenderer.Output
+        do {
+            output = try PlanRenderer(policy: policy, options: options).run(plan, on: loaded, report: report)
+        } catch where error.kind == .processingFailed {
+            // A save or a render into memory pulls the input's pixels: which one failed, the
+            // input or the processing, is told by decoding the input alone.
+            try VipsLoader.probePixelData(loaded, format: report.format)
+            throw error
+        }
+        let after = try FrameInspector(policy: policy).inspect(LoadedInput.load(.bytes(output.bytes, name: "\(loaded.name) (fixed)"), maxBytes: .max))
         let problems = RuleChecker(policy: policy).findings(for: after).filter { $0.severity == .violation }
         guard problems.isEmpty else {
             throw FrameError(.processingFailed, "internal error: the fixed frame still breaks \(problems.map(\.rule.rawValue).joined(separator: ", ")); please report this with the input")
         }
-        return PreparedFrame(role: role, bytes: bytes, format: format, width: after.width, height: after.height,
-                             before: report, plan: plan, after: after, notes: notes + LibVips.drainWarnings())
-    }
-
-    /// A header can be intact over truncated pixels; a pass-through must still decode.
-    private func verifyPixelData(_ loaded: LoadedInput, report: ImageReport) throws(FrameError) {
-        let image = try FrameLoader.open(loaded, format: report.format, sequential: true, failOnTruncated: true,
-                                         shrink: report.format == .jpeg ? 8 : 1)
-        _ = try image.average()
+        return PreparedFrame(role: role, bytes: output.bytes, format: output.format, width: after.width, height: after.height,
+                             before: report, plan: plan, steps: output.executed, after: after, notes: output.notes)
     }
 }

@@ -1,6 +1,3 @@
-internal import CVipsShim
-import Foundation
-
 /// Reads what the rules need from an input's header, never its pixels: a 40000×40000 PNG is
 /// answered from its first bytes, and a pixel limit guards everything that decodes later.
 public struct FrameInspector: Sendable {
@@ -11,7 +8,15 @@ public struct FrameInspector: Sendable {
     }
 
     public func inspect(_ input: ImageInput) throws(FrameError) -> ImageReport {
-        try inspect(LoadedInput.load(input, maxBytes: policy.maxInputBytes))
+        try inspectFrame(input).report
+    }
+
+    /// Reads the input and its header once; the result goes on to ``FrameFixer/prepare(_:role:matching:)``
+    /// without being read or inspected again.
+    public func inspectFrame(_ input: ImageInput) throws(FrameError) -> InspectedFrame {
+        let loaded = try LoadedInput.load(input, maxBytes: policy.maxInputBytes)
+        let (report, warnings) = try VipsWarnings.collecting { () throws(FrameError) in try inspect(loaded) }
+        return InspectedFrame(input: loaded, report: report, warnings: warnings)
     }
 
     func inspect(_ input: LoadedInput) throws(FrameError) -> ImageReport {
@@ -44,21 +49,8 @@ public struct FrameInspector: Sendable {
             return report
         case .jpeg, .png, .webp, .tiff, .gif, .heif, .avif:
             if format == .png { try PNGChunks.validate(input) }
-            let image = try FrameLoader.open(input, format: format, sequential: true, failOnTruncated: false)
-            let pageHeight = image.pageHeight > 0 && image.pageHeight <= image.height ? image.pageHeight : image.height
-            report.storedWidth = image.width
-            report.storedHeight = pageHeight
-            report.orientation = (1...8).contains(image.orientation) ? image.orientation : 1
-            let swap = report.orientationSwapsSides
-            report.width = swap ? pageHeight : image.width
-            report.height = swap ? image.width : pageHeight
-            report.colourSpace = image.colourSpace
-            report.bitsPerSample = image.bitsPerSample
-            report.bands = image.bands
-            report.hasAlpha = image.hasAlpha
-            report.pageCount = max(1, image.pageCount)
-            report.hasICCProfile = image.hasICCProfile
-            report.isInterlaced = image.isInterlaced
+            let image = try VipsLoader.open(input, format: format, sequential: true, failOnTruncated: false)
+            report.read(header: image)
             return report
         }
     }

@@ -17,12 +17,21 @@ public struct PreparedFrame: Sendable {
     /// The input as it was, and the plan that was run.
     public var before: ImageReport
     public var plan: FixPlan
+    /// The steps that ran, in order: the plan's, then any the byte budget added (a lower
+    /// quality, another format, a smaller size). Empty for a pass-through.
+    public var steps: [FixPlan.Step]
     /// The output as re-inspected: it passes every rule.
     public var after: ImageReport
-    /// What the encoder's budget search did beyond the plan.
+    /// What the encoder's budget search did beyond the plan, and the warnings libvips raised
+    /// for this frame (and no other).
     public var notes: [String]
 
     public var isPassThrough: Bool { plan.isPassThrough }
+
+    /// The original input's size in bytes.
+    public var inputBytes: Int { before.bytes }
+    /// The prepared frame's size in bytes (what is uploaded or written).
+    public var outputBytes: Int { bytes.count }
 
     /// `data:image/<fmt>;base64,<data>`, as the API takes it.
     public var dataURI: String {

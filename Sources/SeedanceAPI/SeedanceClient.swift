@@ -5,13 +5,12 @@ internal import NIOCore
 internal import NIOFoundationCompat
 internal import NIOHTTP1
 
-/// Talks to the Seedance 1.5 Pro image-to-video endpoints on novita.ai.
+/// Talks to novita.ai's Seedance endpoints: the model's create call, task-result, downloads.
 ///
 /// Owns an `HTTPClient`: call ``shutdown()`` when done, or use ``withClient(_:timeSource:logger:_:)``.
 /// The API key goes only into the `Authorization` header of provider calls; it is never
 /// logged, never put in an error, and never sent to download URLs.
 public final class SeedanceClient: Sendable {
-    public static let submitPath = "/v3/async/seedance-v1.5-pro-i2v"
     public static let taskResultPath = "/v3/async/task-result"
     /// The model recorded with a submission when the caller names none.
     public static let defaultModel = "seedance-v1.5-pro"
@@ -69,23 +68,32 @@ public final class SeedanceClient: Sendable {
     /// `configuration.submitRetry`.
     ///
     /// - Parameters:
-    ///   - model: the model name recorded with the intent and used by the duplicate rule.
     ///   - batchItem: the batch item this submission is for; the store links them in the intent's transaction.
     /// - Throws: ``SeedanceError``: `.invalidRequest` (nothing sent), `.duplicateRequest` (nothing
     ///   sent), `.stateStore` (intent not recorded; nothing sent), `.provider` (refused),
     ///   `.outcomeUnknown` (do not resubmit blindly: check `seedance tasks` / `seedance status`), `.unreachable`.
     public func submit(
-        _ request: GenerationRequest, model: String = SeedanceClient.defaultModel, inputs: [TaskInput] = [],
-        store: (any TaskStore)? = nil, allowDuplicate: Bool = false, batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+        _ request: GenerationRequest, inputs: [TaskInput] = [], store: (any TaskStore)? = nil,
+        allowDuplicate: Bool = false, batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
     ) async throws -> Submission {
-        let body: ByteBuffer
-        let fingerprint: String
+        let body: RequestBody
         do {
-            body = try request.encodedBody()
-            fingerprint = try request.fingerprint()
+            body = try RequestBody(request)
         } catch {
             throw SeedanceError(.invalidRequest(error), "request not sent")
         }
+        return try await submit(body, inputs: inputs, store: store, allowDuplicate: allowDuplicate,
+                                batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
+    }
+
+    /// Sends a body already laid out (and so validated), streaming each frame's base64 as it goes;
+    /// the duplicate rule and the intent row work as in ``submit(_:inputs:store:allowDuplicate:batchItem:estimatedCostUSD:)``.
+    public func submit(
+        _ body: RequestBody, inputs: [TaskInput] = [], store: (any TaskStore)? = nil,
+        allowDuplicate: Bool = false, batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+    ) async throws -> Submission {
+        let fingerprint = body.fingerprint
+        let model = body.model
         let intentID = UUID().uuidString.lowercased()
         let baseURL = configuration.baseURL.absoluteString
         if let store {
@@ -104,11 +112,12 @@ public final class SeedanceClient: Sendable {
             }
         }
 
-        var post = authorizedRequest(url: configuration.endpoint(Self.submitPath))
+        var post = authorizedRequest(url: configuration.endpoint(body.endpoint))
         post.method = .POST
         post.headers.add(name: "Content-Type", value: "application/json")
-        post.body = .bytes(body)
-        logger.info("submitting", metadata: ["intent": "\(intentID)", "bytes": "\(body.readableBytes)"])
+        // A fresh pass over the chunks per attempt: a retry sends the same bytes, encoded again.
+        post.body = .stream(body.chunks(), length: .known(Int64(body.length)))
+        logger.info("submitting", metadata: ["intent": "\(intentID)", "model": "\(body.model)", "bytes": "\(body.length)"])
 
         let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)
         switch result {
@@ -126,7 +135,8 @@ public final class SeedanceClient: Sendable {
                 problem = "task \(taskID) was created but not recorded: \(error)"
                 logger.error("task id not recorded", metadata: ["task": "\(taskID)", "error": "\(error)"])
             }
-            return Submission(taskID: taskID, intentID: intentID, fingerprint: fingerprint, attempts: attempts, storeProblem: problem)
+            return Submission(
+                taskID: taskID, intentID: intentID, fingerprint: fingerprint, model: body.model, attempts: attempts, storeProblem: problem)
         case .refused(let answer, _):
             let providerError = redacted(ProviderError(status: answer.status, body: answer.body))
             return try await fail(store, intentID, .refused, SeedanceError(

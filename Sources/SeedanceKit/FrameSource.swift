@@ -1,5 +1,6 @@
 public import FrameKit
 public import Foundation
+public import SeedanceAPI
 
 /// A frame as the caller names it: local bytes or a file for the image stage, or an http(s)
 /// URL, which is sent as the URL when it checks compliant and embedded otherwise.
@@ -30,16 +31,33 @@ public enum FrameSource: Sendable, Hashable {
     }
 }
 
-/// A frame ready to go into a request: the string the API takes, and what it holds.
+/// A frame ready to go into a request: what the create call carries, and what it holds.
 public struct RequestFrame: Sendable {
     public var role: FrameRole
     public var source: FrameSource
-    /// An http(s) URL, or a `data:image/<fmt>;base64,` URI.
-    public var requestString: String
+    /// A URL sent by reference, or the prepared bytes sent inline.
+    public var payload: FramePayload
     /// The prepared bytes, or nil when a compliant URL is passed through.
     public var prepared: PreparedFrame?
     /// SHA-256 of the bytes sent (or fetched, when the URL is sent).
-    public var digest: String
+    public var digest: String { payload.digest }
     public var width: Int
     public var height: Int
+
+    /// The input's size before preparing, and what preparing saved (0 for a pass-through or a URL).
+    public var inputBytes: Int? { prepared?.before.bytes }
+    public var bytesSaved: Int {
+        guard let prepared else { return 0 }
+        return max(0, prepared.before.bytes - prepared.bytes.count)
+    }
+}
+
+extension FrameRole {
+    /// The model's name for this frame's role.
+    var fieldRole: FieldRule.FrameRole {
+        switch self {
+        case .first: .first
+        case .last: .last
+        }
+    }
 }

@@ -2,94 +2,116 @@ public import FrameKit
 import Foundation
 public import SeedanceAPI
 
-/// The one call other tools make: prepare both frames (fixing them unless told not to), build
-/// and validate the request, submit it once with an intent in the state store, and optionally
-/// wait and download.
+/// The one call other tools make: prepare both frames for the model's video (fixing them unless
+/// told not to, and scaling them to what the video can show), build the request from the model,
+/// the parameters and the frames, and submit it once with an intent in the state store.
 public struct VideoSubmitter: Sendable {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public enum Kind: String, Sendable {
-            /// A frame breaks the rules and fixing was turned off.
-            case frameNotCompliant
-            /// A frame cannot be used at all.
-            case frameUnusable
-        }
-        public var kind: Kind
-        public var message: String
-        public var description: String { message }
+    /// How large an uploaded frame may be.
+    public enum UploadSize: String, Sendable, Hashable, CaseIterable {
+        /// At most ``VideoSubmitter/videoPixelAllowance`` times the output video's pixels.
+        case video
+        /// The fixed frame's own size.
+        case full
     }
 
+    /// Frames keep up to twice the video's pixels: headroom for the model's own resampling.
+    public static let videoPixelAllowance = 2.0
+
+    public var model: VideoModel
     public var policy: Policy
     public var fixOptions: FixOptions
     /// When false, a non-compliant frame is an error instead of being fixed.
     public var fixesFrames: Bool
+    public var uploadSize: UploadSize
     public var fetcher: RemoteImageFetcher
 
-    public init(policy: Policy = .seedance, fixOptions: FixOptions = FixOptions(), fixesFrames: Bool = true,
-                fetcher: RemoteImageFetcher = RemoteImageFetcher()) {
-        self.policy = policy
+    /// - Parameters:
+    ///   - policy: the frame rules; nil takes the model's.
+    ///   - fixOptions: how to fix; its `video` is set from the model and the parameters.
+    public init(model: VideoModel = .defaultModel, policy: Policy? = nil, fixOptions: FixOptions = FixOptions(),
+                fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher()) {
+        self.model = model
+        self.policy = policy ?? ModelCatalog.policy(for: model)
         self.fixOptions = fixOptions
         self.fixesFrames = fixesFrames
+        self.uploadSize = uploadSize
         self.fetcher = fetcher
     }
 
-    /// Both frames, the last matched to the first.
-    public func prepareFrames(first: FrameSource, last: FrameSource?) async throws -> [RequestFrame] {
-        let firstFrame = try await prepare(first, role: .first, matching: nil)
+    /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
+    public func prepareFrames(first: FrameSource, last: FrameSource?, parameters: GenerationParameters) async throws -> [RequestFrame] {
+        var options = fixOptions
+        options.video = VideoTarget(model: model, parameters: parameters, pixelAllowance: Self.videoPixelAllowance,
+                                    sized: uploadSize == .video)
+        let firstFrame = try await prepare(first, role: .first, matching: nil, options: options)
         guard let last else { return [firstFrame] }
         let target = FixPlanner.Target(width: firstFrame.width, height: firstFrame.height)
-        return [firstFrame, try await prepare(last, role: .last, matching: target)]
+        return [firstFrame, try await prepare(last, role: .last, matching: target, options: options)]
     }
 
-    /// A request carrying `frames`, with every other field taken from `template`.
-    public func request(from template: GenerationRequest, frames: [RequestFrame]) -> GenerationRequest {
-        var request = template
-        request.image = frames[0].requestString
-        request.lastImage = frames.count > 1 ? frames[1].requestString : nil
-        return request
+    /// The request for the model: these parameters and these frames.
+    public func request(parameters: GenerationParameters, frames: [RequestFrame]) -> GenerationRequest {
+        GenerationRequest(model: model, parameters: parameters, frames: frames.map(\.payload))
     }
 
     /// Prepares, validates and submits; the store records the intent before the POST and
     /// refuses a duplicate of a request that may already be paid for, unless `allowDuplicate`.
-    public func submit(first: FrameSource, last: FrameSource?, template: GenerationRequest,
-                       client: SeedanceClient, store: (any TaskStore)?, model: String = SeedanceClient.defaultModel,
-                       allowDuplicate: Bool = false) async throws -> (Submission, [RequestFrame]) {
-        let frames = try await prepareFrames(first: first, last: last)
-        // The client validates the request as it encodes it: nothing is sent when it is invalid.
-        let request = request(from: template, frames: frames)
+    public func submit(first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
+                       client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
+                       batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil) async throws -> (Submission, [RequestFrame]) {
+        // Parameters first: a wrong value costs no frame preparation.
+        do {
+            try model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])
+        } catch {
+            throw SeedanceError(.invalidRequest(error), "request not sent")
+        }
+        let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
         let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
-        let submission = try await client.submit(request, model: model, inputs: inputs, store: store, allowDuplicate: allowDuplicate)
+        let submission = try await client.submit(request(parameters: parameters, frames: frames), inputs: inputs, store: store,
+                                                 allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
         return (submission, frames)
     }
 
-    private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?) async throws -> RequestFrame {
+    private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws -> RequestFrame {
+        var options = options
+        if !fixesFrames {
+            // --no-fix sends compliant bytes as they are: no scaling either.
+            options.video = nil
+            options.lastFrameSize = .keep
+        }
         let input: ImageInput
+        var fetchedDigest: String?
         switch source {
         case .image(let image):
             input = image
         case .url(let url):
-            let fetched = try await fetcher.fetch(url)
+            let fetched: (data: Data, declaredType: String?)
+            do {
+                fetched = try await fetcher.fetch(url)
+            } catch {
+                throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
+            }
             input = .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
-            let report = try FrameInspector(policy: policy).inspect(input)
-            let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
+            fetchedDigest = SHA256Hex.digest(of: fetched.data)
+        }
+        // One read and one inspection: the same facts decide pass-through, --no-fix and the fix.
+        let inspected = try FrameInspector(policy: policy).inspectFrame(input)
+        let report = inspected.report
+        let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
+        if case .url(let url) = source, let fetchedDigest {
             let needsMatch = target.map { ($0.width, $0.height) != (report.width, report.height) } ?? false
             if violations.isEmpty && !(needsMatch && fixesFrames) {
-                return RequestFrame(role: role, source: source, requestString: url.absoluteString, prepared: nil,
-                                    digest: SHA256Hex.digest(of: fetched.data), width: report.width, height: report.height)
+                let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
+                return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
             }
         }
-        if !fixesFrames {
-            let verdict = FramePreflight(policy: policy, options: fixOptions).check(first: input, last: nil)[0]
-            if verdict.isUnusable {
-                throw Failure(kind: .frameUnusable, message: "\(role.rawValue) frame \(verdict.source): " + verdict.violations.map(\.message).joined(separator: "; "))
-            }
-            if !verdict.isAcceptable {
-                throw Failure(kind: .frameNotCompliant, message: "\(role.rawValue) frame \(verdict.source) breaks the rules and --no-fix is set: " + verdict.violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
-            }
+        if !fixesFrames && !violations.isEmpty {
+            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(input.displayName) breaks the rules and --no-fix is set: "
+                + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
         }
-        var fixer = FrameFixer(policy: policy, options: fixOptions)
-        if !fixesFrames { fixer.options.lastFrameSize = .keep }
-        let frame = try fixer.prepare(input, role: role, matching: fixesFrames ? target : nil)
-        return RequestFrame(role: role, source: source, requestString: frame.dataURI, prepared: frame,
-                            digest: SHA256Hex.digest(of: frame.bytes), width: frame.width, height: frame.height)
+        let fixer = FrameFixer(policy: policy, options: options)
+        let frame = try fixer.prepare(inspected, role: role, matching: fixesFrames ? target : nil)
+        let payload = FramePayload.inline(frame.bytes, format: frame.format.mediaSubtype, role: role.fieldRole)
+        return RequestFrame(role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height)
     }
 }

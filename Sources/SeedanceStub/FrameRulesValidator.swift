@@ -1,18 +1,29 @@
 import FrameKit
 import Foundation
+public import SeedanceAPI
+import SeedanceKit
 
 /// The stand-in judges images as strictly as the provider's rules say: it decodes them with
-/// FrameKit and applies the same policy, mapping each broken rule to the provider's reason.
+/// FrameKit and applies the model's image rules, mapping each broken rule to the provider's reason.
 public enum FrameRulesValidator {
-    public static let validate: ImageValidator = { data in
+    /// The default model's rules.
+    public static let validate: ImageValidator = validating(.defaultModel)
+
+    /// A judge with `model`'s image rules.
+    public static func validating(_ model: VideoModel) -> ImageValidator {
+        let policy = ModelCatalog.policy(for: model)
+        return { data in judge(data, policy: policy) }
+    }
+
+    private static func judge(_ data: Data, policy: Policy) -> ImageVerdict? {
         let input = ImageInput.bytes(data, name: "upload")
         let report: ImageReport
         do {
-            report = try FrameInspector().inspect(input)
+            report = try FrameInspector(policy: policy).inspect(input)
         } catch {
             return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image could not be read: \(error)")
         }
-        let violations = RuleChecker().findings(for: report).filter { $0.severity == .violation }
+        let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
         if let violation = violations.first {
             let reason = switch violation.rule {
             case .format, .unreadable, .colourSpace: "INVALID_IMAGE_FORMAT"
@@ -24,7 +35,7 @@ public enum FrameRulesValidator {
         }
         do {
             // Compliant headers over broken pixels are refused too: decode the whole frame.
-            _ = try FrameFixer().prepare(input, role: .first)
+            _ = try FrameFixer(policy: policy).prepare(input, role: .first)
         } catch {
             return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image pixel data is invalid: \(error)")
         }

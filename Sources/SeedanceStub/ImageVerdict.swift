@@ -1,4 +1,5 @@
 public import Foundation
+internal import SeedanceAPI
 
 /// Why the stand-in refuses an image, in the provider's words.
 public struct ImageVerdict: Sendable, Hashable {
@@ -19,7 +20,8 @@ public typealias ImageValidator = @Sendable (Data) -> ImageVerdict?
 public enum MagicByteValidator {
     public static let validate: ImageValidator = { data in
         format(of: data) == nil
-            ? ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image format must be jpeg, png, webp, bmp, tiff or gif")
+            ? ImageVerdict(reason: "INVALID_IMAGE_FORMAT",
+                         message: "image format must be one of \(VideoModel.defaultModel.image.formats.joined(separator: ", "))")
             : nil
     }
 

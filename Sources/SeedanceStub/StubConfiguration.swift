@@ -1,3 +1,5 @@
+public import SeedanceAPI
+
 /// How the stand-in behaves.
 public struct StubConfiguration: Sendable {
     /// The only key accepted in `Authorization: Bearer <key>`.
@@ -13,6 +15,8 @@ public struct StubConfiguration: Sendable {
     public var createLimit: StubLimits.CreateRate?
     /// Tasks that may be queued or running at once; nil: no limit.
     public var maxRunningTasks: Int?
+    /// The models served, each at its endpoint; the built-in ones unless a test says otherwise.
+    public var models: [VideoModel]
 
     public init(
         apiKey: String,
@@ -21,8 +25,10 @@ public struct StubConfiguration: Sendable {
         taskFailureReason: String? = nil,
         imageValidator: @escaping ImageValidator = MagicByteValidator.validate,
         createLimit: StubLimits.CreateRate? = nil,
-        maxRunningTasks: Int? = nil
+        maxRunningTasks: Int? = nil,
+        models: [VideoModel] = VideoModel.builtIn
     ) {
+        self.models = models
         self.apiKey = apiKey
         self.taskDuration = taskDuration
         self.videoURLLifetime = videoURLLifetime

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import SeedanceAPI
 internal import NIOConcurrencyHelpers
 
 /// The stand-in's behaviour, apart from any networking: request in, action out.
@@ -25,7 +26,8 @@ final class StubProvider: Sendable {
 
     func handle(_ request: RecordedRequest) -> StubAction {
         let (path, query) = Self.split(request.uri)
-        let isSubmit = request.method == "POST" && path == "/v3/async/seedance-v1.5-pro-i2v"
+        let model = state.withLockedValue { state in state.configuration.models.first { $0.endpoint == path } }
+        let isSubmit = request.method == "POST" && model != nil
         let endpoint: StubEndpoint? =
             isSubmit ? .submit
             : request.method == "GET" && path == "/v3/async/task-result" ? .taskResult
@@ -50,18 +52,19 @@ final class StubProvider: Sendable {
         case .malformedJSON:
             return .respond(StubResponse(status: 200, contentType: "application/json", body: Data("{\"task_id\": \"unterminated".utf8)))
         case .delay(let delay):
-            return .respondLater(answer(endpoint, request, path: path, query: query), after: delay)
+            return .respondLater(answer(endpoint, request, model: model, path: path, query: query), after: delay)
         case nil:
-            return .respond(answer(endpoint, request, path: path, query: query))
+            return .respond(answer(endpoint, request, model: model, path: path, query: query))
         }
     }
 
-    private func answer(_ endpoint: StubEndpoint, _ request: RecordedRequest, path: String, query: [String: String]) -> StubResponse {
+    private func answer(_ endpoint: StubEndpoint, _ request: RecordedRequest, model: VideoModel?, path: String, query: [String: String]) -> StubResponse {
         do throws(ProviderRefusal) {
             switch endpoint {
             case .submit:
                 try authorize(request)
-                let checker = SubmitBodyChecker(imageValidator: state.withLockedValue { $0.configuration.imageValidator })
+                guard let model else { throw ProviderRefusal(status: 404, reason: "API_NOT_FOUND", message: "no model at \(path)") }
+                let checker = SubmitBodyChecker(model: model, imageValidator: state.withLockedValue { $0.configuration.imageValidator })
                 try checker.check(request.body)
                 return createTaskWithinLimits()
             case .taskResult:

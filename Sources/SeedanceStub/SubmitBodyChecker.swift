@@ -1,39 +1,68 @@
 internal import Foundation
+internal import SeedanceAPI
 
-/// Checks a create-call body the way the provider's contract says it should be checked.
+/// Checks a create-call body against the model's data the way the provider would.
 ///
-/// Written independently of SeedanceAPI's validation on purpose: the stand-in is a second
-/// reading of the contract, so a mistake in one shows up against the other.
+/// It reads the same ``VideoModel`` value the client does, but interprets it on its own (it
+/// walks the decoded JSON, not the client's validation), so a mistake in the client's reading
+/// of a rule shows up here.
 struct SubmitBodyChecker: Sendable {
+    let model: VideoModel
     let imageValidator: ImageValidator
-
-    private static let knownFields: Set<String> = [
-        "image", "last_image", "prompt", "duration", "resolution", "ratio", "fps", "seed",
-        "watermark", "camera_fixed", "service_tier", "generate_audio", "execution_expires_after",
-    ]
-    private static let imageFormats: Set<String> = ["jpeg", "png", "webp", "bmp", "tiff", "gif"]
 
     func check(_ body: Data) throws(ProviderRefusal) {
         guard let document = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let fields) = document else {
             throw .body("body must be a JSON object")
         }
-        if let unknown = fields.keys.sorted().first(where: { !Self.knownFields.contains($0) }) {
+        let known = Set(model.fields.map(\.name))
+        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw .body("unknown field \(unknown)")
         }
-        guard let image = fields["image"] else { throw .body("image is required") }
-        try checkImage(image, field: "image")
-        if let last = fields["last_image"] { try checkImage(last, field: "last_image") }
-        try string(fields, "prompt", allowed: nil)
-        try integer(fields, "duration", in: 4...12)
-        try string(fields, "resolution", allowed: ["480p", "720p", "1080p"])
-        try string(fields, "ratio", allowed: ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive"])
-        try integer(fields, "fps", in: 24...24)
-        try integer(fields, "seed", in: -1...4_294_967_295)
-        try integer(fields, "execution_expires_after", in: 3600...259_200)
-        try string(fields, "service_tier", allowed: ["default", "flex"])
-        for name in ["watermark", "camera_fixed", "generate_audio"] {
-            if let value = fields[name], case .bool = value { continue }
-            if let value = fields[name] { throw .body("\(name) must be a boolean, got \(value.typeName)") }
+        for rule in model.fields {
+            guard let value = fields[rule.name] else {
+                if rule.isRequired { throw .body("\(rule.name) is required") }
+                continue
+            }
+            try check(value, against: rule)
+        }
+        for rule in model.rules ?? [] where holds(rule.when, fields) {
+            if let requirement = rule.require, !holds(requirement, fields) {
+                throw .body("\(rule.when) requires \(requirement)")
+            }
+        }
+    }
+
+    private func holds(_ condition: ModelRule.Condition, _ fields: [String: JSONValue]) -> Bool {
+        guard let value = fields[condition.field] else { return false }
+        guard let expected = condition.equals else { return true }
+        switch (expected, value) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.integer(let a), .integer(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        default: return false
+        }
+    }
+
+    private func check(_ value: JSONValue, against rule: FieldRule) throws(ProviderRefusal) {
+        let name = rule.name
+        switch (rule.type, value) {
+        case (.image, _):
+            try checkImage(value, field: name)
+        case (.string, .string(let text)):
+            if let allowed = rule.values?.compactMap(\.stringValue), !allowed.contains(text) {
+                throw .body("\(name) must be one of \(allowed.sorted().joined(separator: ", ")), got \(text)")
+            }
+        case (.integer, .integer(let number)):
+            if let range = rule.range, range.count == 2, !(range[0]...range[1]).contains(number) {
+                throw .body("\(name) must be within \(range[0])…\(range[1]), got \(number)")
+            }
+            if let allowed = rule.values, !allowed.contains(.integer(number)) {
+                throw .body("\(name) must be one of \(allowed.map(\.description).joined(separator: ", ")), got \(number)")
+            }
+        case (.boolean, .bool):
+            break
+        default:
+            throw .body("\(name) must be a \(rule.type.rawValue), got \(value.typeName)")
         }
     }
 
@@ -45,7 +74,7 @@ struct SubmitBodyChecker: Sendable {
             throw .body("\(field) must be an http(s) URL or a base64 data URI")
         }
         let format = String(text[text.index(text.startIndex, offsetBy: prefix.count)..<marker.lowerBound])
-        guard Self.imageFormats.contains(format) else {
+        guard model.image.formats.contains(format) else {
             throw ProviderRefusal(status: 400, reason: "INVALID_IMAGE_FORMAT", message: "\(field): unsupported format \(format)")
         }
         guard let bytes = Data(base64Encoded: String(text[marker.upperBound...])), !bytes.isEmpty else {
@@ -54,19 +83,5 @@ struct SubmitBodyChecker: Sendable {
         if let verdict = imageValidator(bytes) {
             throw ProviderRefusal(status: 400, reason: verdict.reason, message: "\(field): \(verdict.message)")
         }
-    }
-
-    private func string(_ fields: [String: JSONValue], _ name: String, allowed: Set<String>?) throws(ProviderRefusal) {
-        guard let value = fields[name] else { return }
-        guard case .string(let text) = value else { throw .body("\(name) must be a string, got \(value.typeName)") }
-        if let allowed, !allowed.contains(text) {
-            throw .body("\(name) must be one of \(allowed.sorted().joined(separator: ", ")), got \(text)")
-        }
-    }
-
-    private func integer(_ fields: [String: JSONValue], _ name: String, in range: ClosedRange<Int64>) throws(ProviderRefusal) {
-        guard let value = fields[name] else { return }
-        guard case .integer(let number) = value else { throw .body("\(name) must be an integer, got \(value.typeName)") }
-        guard range.contains(number) else { throw .body("\(name) must be within \(range.lowerBound)…\(range.upperBound), got \(number)") }
     }
 }

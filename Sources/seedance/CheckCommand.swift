@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     private func check(_ first: String) async -> [FramePreflight.FrameVerdict] {
         let resolver = rules.resolver
-        let preflight = FramePreflight(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
+        let preflight = FramePreflight(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
         var verdicts: [FramePreflight.FrameVerdict] = []
         let firstInput = await resolver.resolve(first)
         let lastInput = if let last { await resolver.resolve(last) } else { InputResolver.Resolved?.none }

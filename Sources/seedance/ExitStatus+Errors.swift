@@ -1,33 +1,47 @@
 import ArgumentParser
+import FrameKit
 import SeedanceAPI
+import SeedanceKit
 
 extension ExitStatus {
-    /// The exit status for a failure of the submit module.
-    init(_ error: SeedanceError) {
-        switch error.kind {
-        case .missingConfiguration, .invalidConfiguration, .invalidRequest, .outputExists:
-            self = .usage
-        case .provider:
-            self = .refused
-        case .outcomeUnknown, .malformedResponse, .unreachable, .invalidDownload:
-            // The task may exist and be fine; what is known is in the store and `seedance status`.
-            self = .outcomeUnknown
-        case .duplicateRequest:
-            self = .duplicate
-        case .localIO, .stateStore:
-            self = .localIO
+    /// The one table from a library failure to an exit code; every command goes through it.
+    /// nil: not a library failure (ArgumentParser's own errors and exit codes), left as is.
+    init?(_ error: any Error) {
+        switch error {
+        case let error as SeedanceError: self.init(error.kind)
+        case let error as SeedanceKitError: self.init(error.kind)
+        case let error as FrameError: self = error.kind == .outputFailed ? .localIO : .unusableInput
+        case is RequestValidationError, is ModelFileError: self = .usage
+        case is StateStoreError: self = .localIO
+        case is RemoteImageFetcher.FetchError: self = .unusableInput
+        default: return nil
         }
     }
 
-    /// Prints `error` on stderr and returns the exit code to throw. Errors from elsewhere are
-    /// left to ArgumentParser, which reports them itself.
-    static func reporting(_ error: any Error) -> any Error {
-        if let error = error as? StateStoreError {
-            Terminal.diagnostic("seedance: \(error)")
-            return ExitStatus.localIO.exitCode
+    init(_ kind: SeedanceError.Kind) {
+        switch kind {
+        case .missingConfiguration, .invalidConfiguration, .invalidRequest, .outputExists: self = .usage
+        case .provider: self = .refused
+        // The task may exist and be fine; what is known is in the state store and `seedance status`.
+        // Unreachable says in its message that nothing was sent.
+        case .outcomeUnknown, .malformedResponse, .unreachable, .invalidDownload: self = .outcomeUnknown
+        case .duplicateRequest: self = .duplicate
+        case .localIO, .stateStore: self = .localIO
         }
-        guard let error = error as? SeedanceError else { return error }
-        Terminal.diagnostic("seedance: \(error)")
-        return ExitStatus(error).exitCode
+    }
+
+    init(_ kind: SeedanceKitError.Kind) {
+        switch kind {
+        case .frameNotCompliant: self = .repairable
+        case .frameUnusable, .frameFetchFailed: self = .unusableInput
+        }
+    }
+
+    /// Prints a library failure on stderr and returns the exit code to throw; anything else is
+    /// returned unchanged for ArgumentParser to report.
+    static func reporting(_ error: any Error, command: String = "seedance") -> any Error {
+        guard let status = ExitStatus(error) else { return error }
+        Terminal.diagnostic("\(command): \(error)")
+        return status.exitCode
     }
 }

@@ -14,11 +14,13 @@ enum ExitStatus: Int32, CaseIterable {
     case outcomeUnknown = 4
     /// `wait` ran out of time while the task is still running.
     case stillRunning = 5
-    /// Refused locally as a duplicate of a request that may already be paid for; nothing sent.
+    /// Refused locally as a duplicate of a paid request; nothing was sent.
     case duplicate = 6
+    /// A batch stopped at its spending cap.
+    case spendingCap = 7
     /// The command line is wrong.
     case usage = 64
-    /// Local I/O failed: the state store is unreadable or unwritable, or the output not writable.
+    /// Local I/O failed: the state store unreadable or unwritable, an output not writable.
     case localIO = 74
 
     var exitCode: ExitCode { ExitCode(rawValue) }

@@ -26,7 +26,7 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolver = rules.resolver
-        let fixer = FrameFixer(policy: rules.policy, options: fixOptions.options(ratio: framing.ratio, resolution: framing.resolution))
+        let fixer = FrameFixer(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {
             let firstInput = try await Self.input(resolver.resolve(first))
@@ -37,6 +37,8 @@ struct FixCommand: AsyncParsableCommand {
             if json { try JSONOutput.print(snakeCase: true, FixFailureDocument(error: error)) }
             throw ExitStatus.unusableInput.exitCode
         }
+        // Warnings libvips raised on its own threads, which no frame can own.
+        for warning in ImageEngine.takeDiagnostics() { Terminal.diagnostic("seedance fix: libvips: \(warning)") }
         let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])
         let written = try write(prepared)
         if json {
@@ -61,7 +63,7 @@ struct FixCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             Terminal.diagnostic("seedance fix: cannot create \(outputDir): \(error.localizedDescription)")
-            throw ExitStatus.usage.exitCode
+            throw ExitStatus.localIO.exitCode
         }
         let targets = frames.map { folder.appendingPathComponent("\($0.role.rawValue).\($0.format.fileExtension)") }
         let sources = [first, last].compactMap { $0 }.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
@@ -76,8 +78,8 @@ struct FixCommand: AsyncParsableCommand {
                 done.append(target)
             } catch {
                 done.forEach { try? FileManager.default.removeItem(at: $0) }
-                Terminal.diagnostic("seedance fix: \(error)")
-                throw ExitStatus.unusableInput.exitCode
+                // The output cannot be written: local I/O, not an unusable input.
+                throw ExitStatus.reporting(error, command: "seedance fix")
             }
         }
         return done
@@ -89,7 +91,7 @@ struct FixCommand: AsyncParsableCommand {
                      "  before: \(before.format.rawValue) \(before.width)×\(before.height), \(before.bytes) bytes",
                      "  after:  \(after.format.rawValue) \(after.width)×\(after.height), \(after.bytes) bytes"]
         if frame.isPassThrough { lines.append("  already compliant: copied byte for byte") }
-        for step in frame.plan.steps { lines.append("  - \(step.summary): \(step.reason)") }
+        for step in frame.steps { lines.append("  - \(step.summary): \(step.reason)") }
         for note in frame.notes { lines.append("  · \(note)") }
         return lines.joined(separator: "\n")
     }

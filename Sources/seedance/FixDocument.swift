@@ -49,7 +49,8 @@ extension FixDocument.Image {
         passThrough = frame.isPassThrough
         before = .init(frame.before)
         after = .init(frame.after)
-        steps = frame.plan.steps.map { .init(action: $0.summary, reason: $0.reason) }
+        // What ran, in order: the plan's steps, and any the byte budget added.
+        steps = frame.steps.map { .init(action: $0.summary, reason: $0.reason) }
         notes = frame.notes
     }
 }

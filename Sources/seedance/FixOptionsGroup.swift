@@ -1,6 +1,7 @@
 public import ArgumentParser
 import FrameKit
 import SeedanceAPI
+import SeedanceKit
 
 extension FixOptions.CropStrategy: ExpressibleByArgument {}
 extension FixOptions.LastFrameSize: ExpressibleByArgument {}
@@ -21,6 +22,8 @@ struct FixOptionsGroup: ParsableArguments {
     var lastSize: FixOptions.LastFrameSize = .matchFirst
     @Option(help: "First JPEG/WebP quality tried (1-100); lower only if over the byte budget.")
     var quality = 90
+    @Option(help: "libvips worker threads per image (default: the machine's cores).")
+    var threads: Int?
 
     mutating func validate() throws {
         if let pad, pad.lowercased() != "blur", RGBColour(pad) == nil {
@@ -35,44 +38,60 @@ struct FixOptionsGroup: ParsableArguments {
         guard (1...100).contains(quality) else {
             throw ValidationError("--quality must be 1 to 100, not \(quality)")
         }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be 1 to 1024, not \(threads)")
+        }
     }
 
     private func outputFormat(_ text: String) -> ImageFormat? {
         ImageFormat(declared: text).flatMap { FixOptions.outputFormats.contains($0) ? $0 : nil }
     }
 
-    /// `submit` takes the ratio and resolution from the request; `fix` and `check` from
-    /// ``VideoFramingOptions``.
-    func options(ratio: SeedanceAPI.AspectRatio? = nil, resolution: Resolution? = nil) -> FixOptions {
+    /// FrameKit's options; `video` is the video the frames are for (nil: no framing or sizing).
+    /// libvips' threads are one setting for the whole process, so building the options applies
+    /// --threads: fix, check and submit all build theirs here. A libvips that cannot start says
+    /// so at the first frame.
+    func options(video: VideoTarget? = nil) -> FixOptions {
+        if let threads { try? ImageEngine.configure(ImageEngineSettings(threads: threads)) }
         let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
         case nil: .crop(crop)
         case "blur": .pad(.blur)
         case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
         }
         return FixOptions(framing: framing, background: RGBColour(background) ?? .white, keepAlpha: keepAlpha,
-                          format: format.flatMap(outputFormat), video: Self.videoTarget(ratio: ratio, resolution: resolution),
-                          lastFrameSize: lastSize, quality: quality)
+                          format: format.flatMap(outputFormat), video: video, lastFrameSize: lastSize, quality: quality)
     }
 }
 
-extension FixOptionsGroup {
-    /// The provider's ratio and resolution names as FrameKit's aspect and sizes.
-    static func videoTarget(ratio: SeedanceAPI.AspectRatio?, resolution: Resolution?) -> VideoTarget? {
-        let aspect: FrameKit.AspectRatio? = ratio.flatMap { FrameKit.AspectRatio($0.rawValue) }
-        guard aspect != nil || resolution != nil else { return nil }
-        let ratios = ratio.map { $0 == .adaptive ? SeedanceAPI.AspectRatio.allCases : [$0] } ?? SeedanceAPI.AspectRatio.allCases
-        let sizes = resolution.map { resolution in
-            ratios.compactMap { resolution.pixelSize(for: $0) }.map { VideoTarget.Size(width: $0.width, height: $0.height) }
-        } ?? []
-        let label = [resolution?.rawValue, ratio?.rawValue].compactMap { $0 }.joined(separator: " ")
-        return VideoTarget(aspect: aspect, sizes: sizes, label: label)
-    }
-}
-
-/// The video's framing for `fix` and `check`; `submit` reads the same from its request options.
+/// The video's framing for `fix` and `check`, in the chosen model's names; `submit` reads the
+/// same from its request options.
 struct VideoFramingOptions: ParsableArguments {
-    @Option(help: "Crop or pad both frames to the video's ratio: 16:9, 4:3, 1:1, 3:4, 9:16, 21:9.")
-    var ratio: SeedanceAPI.AspectRatio?
-    @Option(help: "Scale down to what this output needs: 480p, 720p, 1080p.")
-    var resolution: Resolution?
+    @Option(help: "Crop or pad both frames to the video's ratio, e.g. 16:9 (the model's ratios; see `seedance models`).")
+    var ratio: String?
+    @Option(help: "Scale down to what this output shows, e.g. 720p (the model's resolutions).")
+    var resolution: String?
+    @OptionGroup var modelOption: ModelOption
+
+    func validate() throws {
+        guard let parameters else { return }
+        do {
+            try modelOption.model.validate(parameters, frames: [.first], complete: false)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private var parameters: GenerationParameters? {
+        guard ratio != nil || resolution != nil else { return nil }
+        var parameters = GenerationParameters()
+        parameters.set(VideoModel.ratioField, ratio.map(ParameterValue.string))
+        parameters.set(VideoModel.resolutionField, resolution.map(ParameterValue.string))
+        return parameters
+    }
+
+    /// Exactly the video's pixels (allowance 1) when a resolution is given: `fix` keeps its
+    /// smallest-change default otherwise (no sizing without --resolution).
+    var videoTarget: VideoTarget? {
+        parameters.flatMap { VideoTarget(model: modelOption.model, parameters: $0, pixelAllowance: 1, sized: resolution != nil) }
+    }
 }

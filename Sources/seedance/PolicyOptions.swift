@@ -1,21 +1,24 @@
 import ArgumentParser
 import FrameKit
 import Foundation
+import SeedanceAPI
+import SeedanceKit
 
-/// The API's rules, overridable so an upstream change needs no new release.
+/// The model's frame rules, overridable so an upstream change needs no new release. Unset
+/// options keep the chosen model's values (see `seedance models`).
 struct PolicyOptions: ParsableArguments {
-    @Option(help: "Each side must be above this many pixels.")
-    var sideAbove = Policy.seedance.sideAbove
-    @Option(help: "Each side must be below this many pixels.")
-    var sideBelow = Policy.seedance.sideBelow
-    @Option(help: "Width/height must be above this (0.4, or 2/5).")
-    var aspectAbove = "0.4"
-    @Option(help: "Width/height must be below this (2.5, or 5/2).")
-    var aspectBelow = "2.5"
-    @Option(help: "The file must be under this many bytes.")
-    var maxFileBytes = Policy.seedance.fileBytesBelow
-    @Option(help: "The base64 data URI must be under this many bytes.")
-    var maxPayloadBytes = Policy.seedance.payloadBytesBelow
+    @Option(help: "Each side must be above this many pixels (default: the model's).")
+    var sideAbove: Int?
+    @Option(help: "Each side must be below this many pixels (default: the model's).")
+    var sideBelow: Int?
+    @Option(help: "Width/height must be above this, e.g. 0.4 or 2/5 (default: the model's).")
+    var aspectAbove: String?
+    @Option(help: "Width/height must be below this, e.g. 2.5 or 5/2 (default: the model's).")
+    var aspectBelow: String?
+    @Option(help: "The file must be under this many bytes (default: the model's).")
+    var maxFileBytes: Int?
+    @Option(help: "The base64 data URI must be under this many bytes (default: the model's).")
+    var maxPayloadBytes: Int?
     @Option(help: "Safety limit: refuse to decode frames with more pixels than this.")
     var maxPixels = Policy.seedance.maxPixels
     @Option(help: "Safety limit: the most bytes read from stdin, a URL or a data URI.")
@@ -24,25 +27,27 @@ struct PolicyOptions: ParsableArguments {
     var allowPrivateURLs = false
 
     mutating func validate() throws {
-        guard AspectRatio(aspectAbove) != nil, AspectRatio(aspectBelow) != nil else {
-            throw ValidationError("--aspect-above and --aspect-below take a ratio such as 0.4, 2/5 or 16:9")
+        for text in [aspectAbove, aspectBelow].compactMap({ $0 }) where AspectRatio(text) == nil {
+            throw ValidationError("--aspect-above and --aspect-below take a ratio such as 0.4, 2/5 or 16:9, not '\(text)'")
         }
-        guard sideAbove > 0, sideBelow > sideAbove + 1 else {
+        if let sideAbove, sideAbove <= 0 { throw ValidationError("--side-above must be positive") }
+        if let sideAbove, let sideBelow, sideBelow <= sideAbove + 1 {
             throw ValidationError("--side-below (\(sideBelow)) must be at least 2 more than --side-above (\(sideAbove))")
         }
-        guard maxFileBytes > 0, maxPayloadBytes > 0, maxPixels > 0, maxInputBytes > 0 else {
+        guard [maxFileBytes ?? 1, maxPayloadBytes ?? 1, maxPixels, maxInputBytes].allSatisfy({ $0 > 0 }) else {
             throw ValidationError("byte and pixel limits must be positive")
         }
     }
 
-    var policy: Policy {
-        var policy = Policy.seedance
-        policy.sideAbove = sideAbove
-        policy.sideBelow = sideBelow
-        policy.aspectAbove = AspectRatio(aspectAbove) ?? policy.aspectAbove
-        policy.aspectBelow = AspectRatio(aspectBelow) ?? policy.aspectBelow
-        policy.fileBytesBelow = maxFileBytes
-        policy.payloadBytesBelow = maxPayloadBytes
+    /// `model`'s rules with these overrides.
+    func policy(for model: VideoModel) -> Policy {
+        var policy = ModelCatalog.policy(for: model)
+        policy.sideAbove = sideAbove ?? policy.sideAbove
+        policy.sideBelow = sideBelow ?? policy.sideBelow
+        policy.aspectAbove = aspectAbove.flatMap(AspectRatio.init) ?? policy.aspectAbove
+        policy.aspectBelow = aspectBelow.flatMap(AspectRatio.init) ?? policy.aspectBelow
+        policy.fileBytesBelow = maxFileBytes ?? policy.fileBytesBelow
+        policy.payloadBytesBelow = maxPayloadBytes ?? policy.payloadBytesBelow
         policy.maxPixels = maxPixels
         policy.maxInputBytes = maxInputBytes
         return policy

@@ -1,58 +1,62 @@
-public import ArgumentParser
+import ArgumentParser
 import SeedanceAPI
 
-extension Resolution: ExpressibleByArgument {}
-extension SeedanceAPI.AspectRatio: ExpressibleByArgument {}
-extension ServiceTier: ExpressibleByArgument {}
-
-/// The API's request fields; unset options are left out of the body (the provider's defaults).
+/// The create call's fields, as options; each is checked against the chosen model's data, so a
+/// field the model does not take, or a value it does not allow, is a usage error naming both.
+/// Unset options are left out of the body (the provider's defaults).
 struct RequestOptions: ParsableArguments {
-    @Option(help: "What happens in the video (Chinese or English; over 500 characters is warned about).")
-    var prompt: String
-    @Option(help: "Seconds of video, 4-12 (billing scales with it).")
+    @Option(help: "What happens in the video (Chinese or English; over 500 characters is warned about). Required by seedance-v1.5-pro.")
+    var prompt: String?
+    @Option(help: "Seconds of video (seedance-v1.5-pro: 4-12, seedance-2.0: 4-15); billing scales with it.")
     var duration: Int?
-    @Option(help: "480p, 720p or 1080p (1080p was once documented as unavailable).")
-    var resolution: Resolution?
+    @Option(help: "480p, 720p or 1080p (1080p: see `seedance models`). Frames are sized for it.")
+    var resolution: String?
     @Option(help: "16:9, 4:3, 1:1, 3:4, 9:16, 21:9 or adaptive.")
-    var ratio: SeedanceAPI.AspectRatio?
+    var ratio: String?
     @Option(help: "-1 (random) to 4294967295.")
     var seed: Int64?
-    @Option(help: "Frames per second: only 24.")
+    @Option(help: "Frames per second (seedance-v1.5-pro: only 24).")
     var fps: Int?
     @Flag(help: "Add the provider's watermark.")
     var watermark = false
-    @Flag(help: "Ask for a fixed camera (not guaranteed).")
+    @Flag(help: "Ask for a fixed camera (not guaranteed; seedance-v1.5-pro).")
     var cameraFixed = false
     @Flag(inversion: .prefixedNo, help: "Generate speech, effects and music (roughly doubles the cost).")
     var generateAudio: Bool?
-    @Option(help: "default, or flex (offline queue, half price, slow).")
-    var serviceTier: ServiceTier?
-    @Option(help: "Seconds after creation before the task expires, 3600-259200.")
+    @Option(help: "default, or flex (offline queue, half price, slow; seedance-v1.5-pro).")
+    var serviceTier: String?
+    @Option(help: "Seconds after creation before the task expires, 3600-259200 (seedance-v1.5-pro).")
     var expiresAfter: Int?
+    @Flag(inversion: .prefixedNo, help: "The cheaper variant (seedance-2.0; 1080p needs --no-fast).")
+    var fast: Bool?
+    @Flag(help: "Return the video's last frame as well (seedance-2.0).")
+    var returnLastFrame = false
 
-    var template: GenerationRequest {
-        GenerationRequest(image: "", prompt: prompt, duration: duration, resolution: resolution, ratio: ratio, fps: fps,
-                          seed: seed, watermark: watermark ? true : nil, cameraFixed: cameraFixed ? true : nil,
-                          serviceTier: serviceTier, generateAudio: generateAudio, executionExpiresAfter: expiresAfter)
+    /// The fields the user set, by the provider's names.
+    var parameters: GenerationParameters {
+        var parameters = GenerationParameters()
+        parameters.set("prompt", prompt.map(ParameterValue.string))
+        parameters.set("duration", duration.map { .integer(Int64($0)) })
+        parameters.set("resolution", resolution.map(ParameterValue.string))
+        parameters.set("ratio", ratio.map(ParameterValue.string))
+        parameters.set("seed", seed.map(ParameterValue.integer))
+        parameters.set("fps", fps.map { .integer(Int64($0)) })
+        parameters.set("watermark", watermark ? .bool(true) : nil)
+        parameters.set("camera_fixed", cameraFixed ? .bool(true) : nil)
+        parameters.set("generate_audio", generateAudio.map(ParameterValue.bool))
+        parameters.set("service_tier", serviceTier.map(ParameterValue.string))
+        parameters.set("execution_expires_after", expiresAfter.map { .integer(Int64($0)) })
+        parameters.set("fast", fast.map(ParameterValue.bool))
+        parameters.set("return_last_frame", returnLastFrame ? .bool(true) : nil)
+        return parameters
     }
 
-    /// The request's fields with a stand-in image: warnings and errors concern only these, so
-    /// they are known before any frame is read (and without scanning megabytes of base64).
-    private var probe: GenerationRequest {
-        var probe = template
-        probe.image = "https://example.invalid/frame.jpg"
-        return probe
-    }
-
-    /// Checks every field before anything is read or sent; a wrong value is a usage error.
-    mutating func validate() throws {
+    /// Checks the fields against `model` before anything is read or sent; returns its warnings.
+    func validate(for model: VideoModel, hasLastFrame: Bool) throws -> [RequestWarning] {
         do {
-            _ = try probe.validate()
+            return try model.validate(parameters, frames: hasLastFrame ? [.first, .last] : [.first])
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError("\(error.description)")
         }
     }
-
-    /// Warnings about the fields (a prompt over 500 characters), for stderr.
-    var warnings: [RequestWarning] { (try? probe.validate()) ?? [] }
 }

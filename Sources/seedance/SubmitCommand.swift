@@ -1,8 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import FrameKit
 import Foundation
 import SeedanceAPI
 import SeedanceKit
+
+extension VideoSubmitter.UploadSize: ExpressibleByArgument {}
 
 struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +14,8 @@ struct SubmitCommand: AsyncParsableCommand {
         The create call is sent once: it is retried only when the server provably did not take it. \
         Every attempt is recorded in the state store (see `seedance tasks`) before it is sent. \
         The same request for the same model and base URL sent in the last 24 h (and not failed or \
-        refused) is refused with exit 6, nothing sent, unless --allow-duplicate.
+        refused) is refused with exit 6, nothing sent, unless --allow-duplicate. Frames are scaled \
+        down to at most twice the video's pixels (--upload-size full keeps their size).
         """
     )
 
@@ -20,12 +23,15 @@ struct SubmitCommand: AsyncParsableCommand {
     var first: String
     @Option(help: "The last frame.")
     var last: String?
+    @OptionGroup var modelOption: ModelOption
     @OptionGroup(title: "Request") var request: RequestOptions
     @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Provider") var api: APIOptions
-    @Flag(help: "Refuse (exit 1) a frame that breaks the rules instead of fixing it.")
+    @Flag(help: "Refuse (exit 1) a frame that breaks the rules instead of fixing it; nothing is scaled.")
     var noFix = false
+    @Option(help: "video: scale frames to at most twice the video's pixels; full: keep the fixed frame's size.")
+    var uploadSize: VideoSubmitter.UploadSize = .video
     @Flag(help: "Build and validate the exact body, and send nothing.")
     var dryRun = false
     @Option(help: ArgumentHelp("With --dry-run: write the body here.", valueName: "FILE"))
@@ -41,138 +47,125 @@ struct SubmitCommand: AsyncParsableCommand {
     func validate() throws {
         if requestOut != nil && !dryRun { throw ValidationError("--request-out goes with --dry-run") }
         if (waiting.output != nil || waiting.timeout != nil) && !wait { throw ValidationError("--output and --timeout go with --wait") }
-        if let output = waiting.output, !waiting.force, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("\(output) exists; pass --force to replace it")
-        }
+        try waiting.validateOutput()
+        // Every field against the chosen model, once, before any frame is read.
+        _ = try request.validate(for: modelOption.model, hasLastFrame: last != nil)
     }
 
     func run() async throws {
-        for warning in request.warnings { Terminal.diagnostic("seedance: warning: \(warning)") }
-        let submitter = VideoSubmitter(policy: rules.policy, fixOptions: fixOptions.options(ratio: request.ratio, resolution: request.resolution), fixesFrames: !noFix,
-                                       fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
+        let model = modelOption.model
+        let parameters = request.parameters
+        for warning in (try? model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])) ?? [] {
+            Terminal.diagnostic("seedance: warning: \(warning)")
+        }
+        let submitter = VideoSubmitter(
+            model: model, policy: rules.policy(for: model), fixOptions: fixOptions.options(), fixesFrames: !noFix, uploadSize: uploadSize,
+            fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
         let firstSource = FrameSource(argument: first)
         let lastSource = last.map(FrameSource.init(argument:))
         if dryRun {
-            try await runDry(submitter, first: firstSource, last: lastSource)
+            try await runDry(submitter, parameters: parameters, first: firstSource, last: lastSource)
             return
-        }
-        let configuration: SeedanceClient.Configuration
-        do {
-            configuration = try api.configuration()
-        } catch {
-            throw ExitStatus.reporting(error)
         }
         // Opened before any frame work: without a store nothing may be sent (exit 74).
         let store = try StateStoreAccess.open()
-        let submission: Submission
-        let frames: [RequestFrame]
         do {
-            (submission, frames) = try await SeedanceClient.withClient(configuration) { client in
-                try await submitter.submit(first: firstSource, last: lastSource, template: request.template, client: client,
-                                           store: store, allowDuplicate: allowDuplicate)
+            try await api.withClient { client in
+                let (submission, frames) = try await submitter.submit(
+                    first: firstSource, last: lastSource, parameters: parameters, client: client, store: store,
+                    allowDuplicate: allowDuplicate)
+                if let problem = submission.storeProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
+                Terminal.diagnostic("submitted task \(submission.taskID) to \(model.name) (intent \(submission.intentID), \(store.location))")
+                Self.reportUpload(frames)
+                if wait {
+                    // The same client and the same waiter as `seedance wait`.
+                    try await TaskWaiter(taskID: submission.taskID, waiting: waiting, json: json, api: api).run(with: client)
+                } else if json {
+                    try JSONOutput.print(snakeCase: true, SubmitDocument(submission: submission, model: model.name, frames: frames))
+                } else {
+                    Terminal.result(submission.taskID)
+                }
             }
         } catch {
-            throw Self.exit(for: error)
-        }
-        if let problem = submission.storeProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
-        Terminal.diagnostic("submitted task \(submission.taskID) (intent \(submission.intentID), \(store.location))")
-        if wait {
-            var arguments = [submission.taskID] + api.commandLineArguments + waiting.commandLineArguments
-            if json { arguments.append("--json") }
-            let waitCommand = try WaitCommand.parse(arguments)
-            try await waitCommand.run()
-            return
-        }
-        if json {
-            try JSONOutput.print(snakeCase: true, SubmitDocument(submission: submission, frames: frames))
-        } else {
-            Terminal.result(submission.taskID)
+            throw ExitStatus.reporting(error)
         }
     }
 
-    private func runDry(_ submitter: VideoSubmitter, first: FrameSource, last: FrameSource?) async throws {
+    private func runDry(_ submitter: VideoSubmitter, parameters: GenerationParameters, first: FrameSource, last: FrameSource?) async throws {
         do {
-            let frames = try await submitter.prepareFrames(first: first, last: last)
-            let clock = ContinuousClock()
-            let start = clock.now
-            let built = submitter.request(from: request.template, frames: frames)
-            let body = try built.encodedBody()
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            Terminal.diagnostic(String(format: "body built in %.1f ms (%.0f MB/s, data URIs included)",
-                                       seconds * 1000, Double(body.readableBytes) / max(seconds, 1e-9) / 1e6))
+            let frames = try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
+            let body = try RequestBody(submitter.request(parameters: parameters, frames: frames))
+            Self.reportUpload(frames)
             if let requestOut {
-                let url = URL(fileURLWithPath: requestOut)
-                try body.withUnsafeReadableBytes { (bytes) throws(FrameError) in try AtomicFile.write(bytes, to: url) }
+                let clock = ContinuousClock()
+                let start = clock.now
+                try body.write(to: URL(fileURLWithPath: requestOut))
+                let elapsed = clock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                Terminal.diagnostic(String(format: "body written in %.1f ms (%.0f MB/s, base64 included)",
+                                           seconds * 1000, Double(body.length) / max(seconds, 1e-9) / 1e6))
             }
-            Terminal.diagnostic("dry run: a \(body.readableBytes)-byte body is valid; nothing was sent")
+            Terminal.diagnostic("dry run: a \(body.length)-byte body for \(body.model) is valid; nothing was sent")
             if json {
-                try JSONOutput.print(snakeCase: true, SubmitDocument(submission: nil, frames: frames, bodyBytes: body.readableBytes))
+                try JSONOutput.print(snakeCase: true, SubmitDocument(submission: nil, model: body.model, frames: frames,
+                                                                     bodyBytes: body.length, fingerprint: body.fingerprint))
             }
         } catch {
-            throw Self.exit(for: error)
+            throw ExitStatus.reporting(error)
         }
     }
 
-    /// Maps each library failure to the documented exit code, printing what happened.
-    static func exit(for error: any Error) -> any Error {
-        switch error {
-        case let error as SeedanceError:
-            if case .unreachable = error.kind {
-                // Nothing was sent: no task exists.
-                Terminal.diagnostic("seedance: \(error)")
-                return ExitStatus.outcomeUnknown.exitCode
-            }
-            return ExitStatus.reporting(error)
-        case let error as VideoSubmitter.Failure:
-            Terminal.diagnostic("seedance: \(error)")
-            return (error.kind == .frameNotCompliant ? ExitStatus.repairable : .unusableInput).exitCode
-        case let error as FrameError:
-            Terminal.diagnostic("seedance: \(error)")
-            return ExitStatus.unusableInput.exitCode
-        case let error as RemoteImageFetcher.FetchError:
-            Terminal.diagnostic("seedance: \(error)")
-            return ExitStatus.unusableInput.exitCode
-        case let error as RequestValidationError:
-            Terminal.diagnostic("seedance: \(error)")
-            return ExitStatus.usage.exitCode
-        default:
-            return error
-        }
+    /// What sizing the frames for the video saved, on stderr.
+    private static func reportUpload(_ frames: [RequestFrame]) {
+        let saved = frames.reduce(0) { $0 + $1.bytesSaved }
+        guard saved > 0 else { return }
+        let input = frames.reduce(0) { $0 + ($1.inputBytes ?? 0) }
+        Terminal.diagnostic("upload: \(input - saved) bytes of frames instead of \(input) (\(saved) bytes saved)")
     }
 }
 
 /// `submit --json`: the task and a summary of what was sent, never the image bytes.
 struct SubmitDocument: Encodable {
+    enum SentAs: String, Encodable {
+        case url
+        case dataUri = "data_uri"
+    }
+
     struct Frame: Encodable {
         var role: FrameRole
         var source: String
-        var sentAs: String
+        var sentAs: SentAs
         var format: ImageFormat?
         var width: Int
         var height: Int
         var bytes: Int?
+        var inputBytes: Int?
+        var bytesSaved: Int
         var sha256: String
         var steps: [String]
     }
 
     var taskId: String?
     var intentId: String?
+    var model: String
     var fingerprint: String?
     var attempts: Int?
     var bodyBytes: Int?
+    var bytesSaved: Int
     var frames: [Frame]
 
-    init(submission: Submission?, frames: [RequestFrame], bodyBytes: Int? = nil) {
+    init(submission: Submission?, model: String, frames: [RequestFrame], bodyBytes: Int? = nil, fingerprint: String? = nil) {
         taskId = submission?.taskID
         intentId = submission?.intentID
-        fingerprint = submission?.fingerprint
+        self.model = model
+        self.fingerprint = submission?.fingerprint ?? fingerprint
         attempts = submission?.attempts
         self.bodyBytes = bodyBytes
+        bytesSaved = frames.reduce(0) { $0 + $1.bytesSaved }
         self.frames = frames.map { frame in
-            Frame(role: frame.role, source: frame.source.journalName, sentAs: frame.prepared == nil ? "url" : "data-uri",
+            Frame(role: frame.role, source: frame.source.journalName, sentAs: frame.prepared == nil ? .url : .dataUri,
                   format: frame.prepared?.format, width: frame.width, height: frame.height,
-                  bytes: frame.prepared?.bytes.count, sha256: frame.digest,
+                  bytes: frame.prepared?.bytes.count, inputBytes: frame.inputBytes, bytesSaved: frame.bytesSaved, sha256: frame.digest,
                   steps: frame.prepared?.plan.steps.map(\.summary) ?? [])
         }
     }

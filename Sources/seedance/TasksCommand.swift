@@ -45,6 +45,7 @@ struct TasksCommand: AsyncParsableCommand {
         do {
             records = try await store.records(matching: TaskFilter(states: states, batchID: batch))
         } catch {
+            // The store cannot be read: local I/O (74), not an unknown outcome.
             throw ExitStatus.reporting(error)
         }
         if json {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// How to wait for a task and where to put its video: shared by `wait` and `submit --wait`.
 struct WaitOptions: ParsableArguments {
@@ -13,6 +14,13 @@ struct WaitOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    /// An existing --output without --force is a usage error, found before anything is sent.
+    func validateOutput() throws {
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("\(output) exists; pass --force to replace it")
+        }
     }
 
     /// The flags that reproduce these options, for `submit --wait` and resume hints.

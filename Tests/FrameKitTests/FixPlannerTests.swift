@@ -76,10 +76,13 @@ import Testing
 
     @Test func videoFramingCropsAndScalesForTheOutput() throws {
         let options = FixOptions(video: VideoTarget(aspect: AspectRatio(width: 16, height: 9),
-                                                    sizes: [.init(width: 1280, height: 720)], label: "720p 16:9"))
-        #expect(try summaries(Self.report(4000, 3000), options: options) == ["crop 4000×2250 (attention)", "resize to 1280×720", "encode jpeg"])
-        let sizes480p = [(864, 496), (752, 560), (640, 640), (560, 752), (496, 864), (992, 432)]
-        let small = FixOptions(video: VideoTarget(sizes: sizes480p.map { .init(width: $0.0, height: $0.1) }, label: "480p"))
+                                                    sizes: [VideoTarget.Size(width: 1280, height: 720)], label: "720p 16:9"))
+        #expect(try summaries(Self.report(4000, 3000), options: options)
+                == ["shrink on load to 1/2", "crop 4000×2250 (attention)", "resize to 1280×720", "encode jpeg"])
+        #expect(try summaries(Self.report(4000, 3000, format: .png), options: options)
+                == ["crop 4000×2250 (attention)", "resize to 1280×720", "encode png"], "PNG has no shrink-on-load")
+        let sizes480p = [(864, 496), (752, 560), (640, 640), (560, 752), (496, 864), (992, 432)].map { VideoTarget.Size(width: $0.0, height: $0.1) }
+        let small = FixOptions(video: VideoTarget(sizes: sizes480p, label: "480p"))
         // Never below what the rules require.
         let plan = try FixPlanner(options: small).plan(for: Self.report(3000, 300 * 10))
         #expect(plan.width == 640 && plan.height == 640)

@@ -129,7 +129,7 @@ import Testing
         for (index, (width, height)) in sizes.enumerated() {
             let format = formats[index % formats.count]
             let path = try Fixtures.flat(width: width, height: height, format: format, in: folder)
-            let variants = [FixOptions(), FixOptions(framing: .pad(.blur)), FixOptions(video: VideoTarget(aspect: AspectRatio(width: 9, height: 16), sizes: [.init(width: 720, height: 1280)], label: "720p 9:16"))]
+            let variants = [FixOptions(), FixOptions(framing: .pad(.blur)), FixOptions(video: VideoTarget(aspect: AspectRatio(width: 9, height: 16), sizes: [VideoTarget.Size(width: 720, height: 1280)], label: "720p 9:16"))]
             for options in [variants[index % variants.count]] {
                 let frame = try FrameFixer(options: options).prepare(.file(path), role: .first)
                 let after = try FrameInspector().inspect(.bytes(frame.bytes, name: "out"))

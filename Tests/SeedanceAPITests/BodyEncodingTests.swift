@@ -4,55 +4,87 @@ import SeedanceAPI
 import Testing
 
 @Suite struct BodyEncodingTests {
-    private func object(_ request: GenerationRequest) throws -> [String: Any] {
-        let body = try request.encodedBody()
-        let data = Data(body.readableBytesView)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    /// The whole body, collected from the same chunks the POST streams.
+    private func bytes(_ request: GenerationRequest, chunkSize: Int = RequestBodyChunks.defaultChunkSize) async throws -> Data {
+        let body = try RequestBody(request)
+        var data = Data()
+        for await chunk in body.chunks(chunkSize: chunkSize) { data.append(contentsOf: chunk.readableBytesView) }
+        #expect(data.count == body.length, "the declared length is the length sent")
+        return data
     }
 
-    @Test func unsetFieldsAreOmitted() throws {
-        #expect(Set(try object(GenerationRequest(image: "https://e.com/a.png")).keys) == ["image"])
+    private func object(_ request: GenerationRequest) async throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: try await bytes(request)) as? [String: Any])
     }
 
-    @Test func everyFieldUsesTheProvidersName() throws {
-        let request = GenerationRequest(
-            image: pngDataURI(), lastImage: pngDataURI(), prompt: "p", duration: 6, resolution: .p480, ratio: .adaptive,
-            fps: 24, seed: 42, watermark: true, cameraFixed: false, serviceTier: .flex, generateAudio: false,
-            executionExpiresAfter: 7200)
-        let fields = try object(request)
-        #expect(Set(fields.keys) == [
-            "image", "last_image", "prompt", "duration", "resolution", "ratio", "fps", "seed", "watermark",
-            "camera_fixed", "service_tier", "generate_audio", "execution_expires_after",
-        ])
+    @Test func unsetFieldsAreOmitted() async throws {
+        #expect(Set(try await object(makeRequest(["prompt": .string("p")])).keys) == ["image", "prompt"])
+    }
+
+    @Test func everyFieldUsesTheProvidersNameInModelOrder() async throws {
+        let request = makeRequest([
+            "prompt": .string("p"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
+            "fps": .integer(24), "seed": .integer(42), "watermark": .bool(true), "camera_fixed": .bool(false),
+            "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
+        ], last: .inline(pngBytes(extraBytes: 7), format: "png", role: .last))
+        let text = String(decoding: try await bytes(request), as: UTF8.self)
+        let order = VideoModel.defaultModel.fields.map(\.name)
+        let positions = order.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.count == order.count)
+        #expect(positions == positions.sorted(), "fields follow the model's order")
+        let fields = try await object(request)
         #expect(fields["resolution"] as? String == "480p")
         #expect(fields["execution_expires_after"] as? Int == 7200)
         #expect(fields["camera_fixed"] as? Bool == false)
-        #expect(fields["image"] as? String == request.image)
     }
 
     @Test(arguments: ["quote \" backslash \\ newline \n tab \t bell \u{07}", "中文提示 “引号”", "emoji 🐱"])
-    func promptsRoundTrip(prompt: String) throws {
-        #expect(try object(GenerationRequest(image: "https://e.com/a?x=\"1\"", prompt: prompt))["prompt"] as? String == prompt)
+    func promptsRoundTrip(prompt: String) async throws {
+        let request = makeRequest(["prompt": .string(prompt)], first: FramePayload(role: .first, content: .url("https://e.com/a?x=1"), digest: "d"))
+        #expect(try await object(request)["prompt"] as? String == prompt)
     }
 
-    @Test func fingerprintIsStableAndIgnoresNothingButIsSmall() throws {
+    @Test func fingerprintIsStableAndChangesWithParametersAndFrames() throws {
         let request = StubHarness.request
-        #expect(try request.fingerprint() == (try request.fingerprint()))
-        #expect(try request.fingerprint().count == 64)
+        let fingerprint = try RequestBody(request).fingerprint
+        #expect(try RequestBody(request).fingerprint == fingerprint)
+        #expect(fingerprint.count == 64)
         var other = request
-        other.duration = 6
-        #expect(try other.fingerprint() != (try request.fingerprint()))
+        other.parameters["duration"] = .integer(6)
+        #expect(try RequestBody(other).fingerprint != fingerprint)
+        var otherFrame = request
+        otherFrame.frames[0] = .inline(pngBytes(extraBytes: 65), format: "png", role: .first)
+        #expect(try RequestBody(otherFrame).fingerprint != fingerprint)
     }
 
-    @Test func twentyMegabyteFramesEncodeIntoOneExactBody() throws {
-        let payload = String(repeating: "QUJD", count: 5_000_000)
-        let image = "data:image/png;base64," + payload
-        let request = GenerationRequest(image: image, lastImage: image, prompt: "p")
-        let start = ContinuousClock.now
-        let body = try request.encodedBody()
-        let elapsed = start.duration(to: .now)
-        #expect(body.readableBytes == 2 * image.utf8.count + #"{"image":"","last_image":"","prompt":"p"}"#.utf8.count)
-        // Debug builds are far slower than release; this only guards against accidental quadratic work.
-        #expect(elapsed < .seconds(5))
+    /// Sizes around every 3-byte boundary and the chunk size, with small chunks so frames span many.
+    @Test(arguments: [1, 2, 3, 4, 5, 299, 300, 301, 3 * 64 + 1])
+    func twoFramesDecodeBackToTheExactBytes(size: Int) async throws {
+        let first = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        let last = Data((0..<(size + 1)).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ 3) })
+        let request = makeRequest(first: .inline(first, format: "jpeg", role: .first), last: .inline(last, format: "webp", role: .last))
+        let fields = try #require(try JSONSerialization.jsonObject(with: try await bytes(request, chunkSize: 64)) as? [String: Any])
+        for (field, format, expected) in [("image", "jpeg", first), ("last_image", "webp", last)] {
+            let uri = try #require(fields[field] as? String)
+            let prefix = "data:image/\(format);base64,"
+            #expect(uri.hasPrefix(prefix))
+            #expect(Data(base64Encoded: String(uri.dropFirst(prefix.count))) == expected)
+        }
+    }
+
+    @Test func twentyMegabyteFramesStreamIntoOneExactBodyAndTheFileHoldsTheSameBytes() async throws {
+        let frame = Data((0..<20_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+        let request = makeRequest(first: .inline(frame, format: "jpeg", role: .first), last: .inline(frame, format: "jpeg", role: .last))
+        let streamed = try await bytes(request)
+        let body = try RequestBody(request)
+        let overhead = #"{"image":"data:image/jpeg;base64,","last_image":"data:image/jpeg;base64,","prompt":"p"}"#.utf8.count
+        #expect(body.length == 2 * 4 * ((frame.count + 2) / 3) + overhead)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-body-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("body.json")
+        try body.write(to: file)
+        #expect(try Data(contentsOf: file) == streamed, "--request-out writes the bytes the POST sends")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["body.json"], "no temporary file is left")
     }
 }

@@ -25,8 +25,9 @@ import Testing
 
     @Test func anotherModelIsNotADuplicate() async throws {
         try await StubHarness.run { harness in
-            _ = try await harness.client.submit(StubHarness.request, model: "seedance-v1.5-pro", store: harness.store)
-            _ = try await harness.client.submit(StubHarness.request, model: "another-model", store: harness.store)
+            // The same frame and prompt for two models: two intents, two tasks.
+            _ = try await harness.client.submit(makeRequest(model: VideoModel.builtIn[0]), store: harness.store)
+            _ = try await harness.client.submit(makeRequest(model: VideoModel.builtIn[1]), store: harness.store)
             #expect(harness.stub.postCount == 2)
         }
     }

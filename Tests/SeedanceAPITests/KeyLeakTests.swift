@@ -20,7 +20,7 @@ import Testing
                     texts += ["\(error)", String(reflecting: error), error.localizedDescription]
                 }
             }
-            let invalid = await harness.submissionError(GenerationRequest(image: "nope"))
+            let invalid = await harness.submissionError(makeRequest(first: FramePayload(role: .first, content: .url("nope"), digest: "")))
             texts.append("\(String(describing: invalid))")
             let configuration = harness.client.configuration
             var dumped = ""

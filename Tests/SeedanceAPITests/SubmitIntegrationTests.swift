@@ -57,7 +57,7 @@ import Testing
             #expect(entry.taskID == nil)
             #expect(entry.state == .outcomeUnknown)
             #expect(entry.inputs == harness.inputs)
-            #expect(entry.fingerprint == (try StubHarness.request.fingerprint()))
+            #expect(entry.fingerprint == (try RequestBody(StubHarness.request).fingerprint))
         }
     }
 
@@ -81,11 +81,12 @@ import Testing
     }
 
     @Test(arguments: [
-        GenerationRequest(image: pngDataURI(), duration: 13),
-        GenerationRequest(image: pngDataURI(), fps: 30),
-        GenerationRequest(image: "ftp://example.com/a.png"),
-        GenerationRequest(image: "data:image/heic;base64,AAAA"),
-        GenerationRequest(image: pngDataURI(), seed: -2),
+        makeRequest(["prompt": .string("p"), "duration": .integer(13)]),
+        makeRequest(["prompt": .string("p"), "fps": .integer(30)]),
+        makeRequest(first: FramePayload(role: .first, content: .url("ftp://example.com/a.png"), digest: "")),
+        makeRequest(first: .inline(pngBytes(), format: "heic", role: .first)),
+        makeRequest(["prompt": .string("p"), "seed": .integer(-2)]),
+        makeRequest([:]),
     ])
     func invalidFieldsAreNeverSent(request: GenerationRequest) async throws {
         try await StubHarness.run { harness in
@@ -98,7 +99,7 @@ import Testing
 
     @Test func providerRefusalCarriesReasonAndHint() async throws {
         try await StubHarness.run { harness in
-            let request = GenerationRequest(image: "data:image/png;base64," + Data("not a png".utf8).base64EncodedString())
+            let request = makeRequest(first: .inline(Data("not a png".utf8), format: "png", role: .first))
             let error = try #require(await harness.submissionError(request))
             guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
             #expect(provider.reason == "INVALID_IMAGE_FORMAT")

@@ -48,7 +48,7 @@ import Testing
         let images = try #require(document["images"] as? [[String: Any]])
         #expect(images.count == 2)
         let rules = images.flatMap { ($0["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
-        #expect(Set(rules) == ["orientation", "aspect-ratio", "last-frame-aspect"])
+        #expect(Set(rules) == ["orientation", "aspect_ratio", "last_frame_aspect"])
         #expect((images[0]["fix"] as? [String])?.first?.hasPrefix("autorotate") == true)
     }
 

@@ -13,10 +13,10 @@ import Testing
 
     @Test func duplicateSubmitExitsSixAndSendsNothing() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("store")
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = environment(stub, state: folder)
-        let arguments = ["submit", CommandRunner.fixture("good-first.jpg"), "--prompt", "a pan", "--duration", "5"]
+        let arguments = ["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "a pan", "--duration", "5"]
         let first = try CommandRunner.run(arguments, environment: env)
         #expect(first.status == 0, "\(first.stderr)")
         let taskID = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -33,11 +33,11 @@ import Testing
 
     @Test func unwritableStoreSendsNothingAndExits74() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("store")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A file where the store's folder should be: unwritable even for root, unlike chmod.
         try Data("x".utf8).write(to: folder.appendingPathComponent("seedance"))
-        let result = try CommandRunner.run(["submit", CommandRunner.fixture("good-first.jpg"), "--prompt", "x"], environment: environment(stub, state: folder))
+        let result = try CommandRunner.run(["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x"], environment: environment(stub, state: folder))
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("state store"))
         #expect(stub.postCount == 0)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func tasksFiltersByStateAndBatch() async throws {
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("store")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
         try await store.createBatch(BatchRecord(id: "b7", manifestPath: "m.jsonl", createdAt: Date()), items: [BatchItemRecord(batchID: "b7", itemID: "one", line: 1)])
@@ -67,12 +67,14 @@ import Testing
 
     @Test func reconcileRecordsAnswersAndNeverResubmits() async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, taskDuration: .milliseconds(100)))
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("store")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
         let configuration = SeedanceClient.Configuration(baseURL: stub.baseURL, apiKey: Self.key)
         let submission = try await SeedanceClient.withClient(configuration) { client in
-            try await client.submit(GenerationRequest(image: Self.pngDataURI, prompt: "p"), store: store)
+            try await client.submit(GenerationRequest(
+                model: .defaultModel, parameters: GenerationParameters(["prompt": .string("p")]),
+                frames: [.inline(Self.pngBytes, format: "png", role: .first)]), store: store)
         }
         let lost = TaskRecord(intentID: "lost", createdAt: Date(), model: "m", baseURL: "u", fingerprint: "lost")
         _ = try await store.recordIntent(lost, duplicatesSince: nil)
@@ -93,7 +95,7 @@ import Testing
     }
 
     /// A PNG signature and some bytes: enough for the stand-in without an image validator.
-    static let pngDataURI = "data:image/png;base64," + Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<64).map { UInt8($0) }).base64EncodedString()
+    static let pngBytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<64).map { UInt8($0) })
 
     static func intentIDs(_ arguments: [String], _ environment: [String: String]) throws -> [String] {
         let result = try CommandRunner.run(arguments, environment: environment)

@@ -8,7 +8,7 @@ import Testing
     static let batch = BatchRecord(id: "manifest-1", manifestPath: "manifest.jsonl", createdAt: Date())
 
     static func store(items: Int) async throws -> (URL, SQLiteTaskStore) {
-        let folder = try CommandRunner.scratch()
+        let folder = try temporaryDirectory("store")
         let store = try SQLiteTaskStore(directory: folder)
         try await store.createBatch(batch, items: (0..<items).map { BatchItemRecord(batchID: batch.id, itemID: "item-\($0)", line: $0 + 1) })
         return (folder, store)
@@ -70,7 +70,7 @@ final class ProbeProcess: @unchecked Sendable {
     private var stderrText = ""
 
     init(arguments: [String]) throws {
-        process.executableURL = CommandRunner.binaryFolder.appendingPathComponent("store-claim-probe")
+        process.executableURL = URL(fileURLWithPath: TestPaths.executable("store-claim-probe") ?? "/nonexistent/store-claim-probe")
         process.arguments = arguments
         process.standardOutput = out
         process.standardError = err

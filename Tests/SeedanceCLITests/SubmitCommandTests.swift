@@ -73,4 +73,28 @@ import Testing
         #expect(stub.postCount == 0)
         try await stub.stop()
     }
+
+    /// The body streams to the stand-in (chunked base64, known length), at the model's endpoint.
+    @Test func secondModelIsSubmittedAtItsEndpointWithAStreamedBody() async throws {
+        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
+        let folder = try temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = environment(stub, state: folder)
+        let bodyFile = folder.appendingPathComponent("body.json")
+        let arguments = [TestPaths.fixture("good-first.jpg"), "--last", TestPaths.fixture("good-last.jpg"),
+                         "--model", "seedance-2.0", "--duration", "15", "--prompt", "a slow pan"]
+        let dry = try CommandRunner.run(["submit"] + arguments + ["--dry-run", "--request-out", bodyFile.path], environment: env)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let submitted = try CommandRunner.run(["submit"] + arguments, environment: env)
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        let request = try #require(stub.requests.last { $0.method == "POST" })
+        #expect(request.uri == "/v3/async/seedance-2.0")
+        #expect(request.body == (try Data(contentsOf: bodyFile)), "--dry-run --request-out writes the bytes that are sent")
+        let body = try #require(try JSONSerialization.jsonObject(with: request.body) as? [String: Any])
+        #expect(body["duration"] as? Int == 15)
+        let image = try #require(body["image"] as? String)
+        let sent = Data(base64Encoded: String(image.dropFirst("data:image/jpeg;base64,".count)))
+        #expect(sent == (try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("good-first.jpg")))), "a compliant frame is sent byte for byte")
+        try await stub.stop()
+    }
 }

@@ -18,9 +18,6 @@ public struct PriceTable: Sendable, Hashable, Codable {
         self.flexFactor = flexFactor
     }
 
-    /// Seedance 1.5 Pro upstream (BytePlus) prices: 2.4 with audio, 1.2 silent, `flex` half.
-    public static let seedance15Pro = PriceTable(usdPerMillionTokensWithAudio: 2.4, usdPerMillionTokensSilent: 1.2)
-
     /// No known price (Seedance 2.0 today).
     public static let unknown = PriceTable(usdPerMillionTokensWithAudio: nil, usdPerMillionTokensSilent: nil)
 

@@ -117,7 +117,7 @@ struct BatchStubIntegrationTests {
         request.httpMethod = "POST"
         request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["image": pngDataURI(), "prompt": "a shot"])
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["image": "data:image/png;base64," + pngBytes().base64EncodedString(), "prompt": "a shot"])
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]

@@ -28,7 +28,7 @@ struct PricingTests {
     @Test("estimates from the Seedance 1.5 Pro table", arguments: cases)
     func estimates(_ example: Case) throws {
         #expect(example.video.tokens == example.tokens)
-        let estimate = CostEstimate(example.video, prices: .seedance15Pro)
+        let estimate = CostEstimate(example.video, prices: VideoModel.defaultModel.price!)
         let usd = try #require(estimate.usd)
         #expect(abs(usd - example.usd) < 1e-9)
         #expect(estimate.description == example.label)
@@ -53,7 +53,7 @@ struct PricingTests {
 
     @Test func tablesDecodeFromSnakeCaseJSONWithDefaults() throws {
         let full = try JSONDecoder().decode(PriceTable.self, from: Data(#"{"usd_per_million_tokens_with_audio": 2.4, "usd_per_million_tokens_silent": 1.2}"#.utf8))
-        #expect(full == .seedance15Pro)
+        #expect(full == VideoModel.defaultModel.price!)
         let empty = try JSONDecoder().decode(PriceTable.self, from: Data("{}".utf8))
         #expect(empty == .unknown)
         let custom = try JSONDecoder().decode(PriceTable.self, from: Data(#"{"usd_per_million_tokens_with_audio": 3, "flex_factor": 0.25}"#.utf8))

@@ -45,7 +45,8 @@ struct StubHarness {
 
     /// A valid request with both frames as data URIs.
     static var request: GenerationRequest {
-        GenerationRequest(image: pngDataURI(), lastImage: pngDataURI(extraBytes: 80), prompt: "a cat \"says\" hello", duration: 5)
+        makeRequest(["prompt": .string("a cat \"says\" hello"), "duration": .integer(5)],
+                    last: .inline(pngBytes(extraBytes: 80), format: "png", role: .last))
     }
 
     var inputs: [TaskInput] {

@@ -46,8 +46,16 @@ struct CapturingLogHandler: LogHandler {
 }
 
 /// A data URI of a tiny PNG-looking payload (the stub's default validator checks magic bytes only).
-func pngDataURI(extraBytes: Int = 64) -> String {
+func pngBytes(extraBytes: Int = 64) -> Data {
     var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     bytes += (0..<extraBytes).map { UInt8($0 & 0xFF) }
-    return "data:image/png;base64," + Data(bytes).base64EncodedString()
+    return Data(bytes)
+}
+
+/// A request for `model` with these parameters and a PNG-looking first frame (and a last one when asked).
+func makeRequest(
+    _ parameters: [String: ParameterValue] = ["prompt": .string("p")], model: VideoModel = .defaultModel,
+    first: FramePayload? = .inline(pngBytes(), format: "png", role: .first), last: FramePayload? = nil
+) -> GenerationRequest {
+    GenerationRequest(model: model, parameters: GenerationParameters(parameters), frames: [first, last].compactMap { $0 })
 }

@@ -1,0 +1,84 @@
+internal import CVipsShim
+import Foundation
+
+/// The one owner of a `VipsImage*`: unrefs it exactly once.
+///
+/// libvips images are immutable after build, and lazy: pixels are computed when a sink (a save
+/// or `avg`) pulls them. `keepAlive` holds the bytes a buffer loader reads from, because
+/// `vips_*load_buffer` does not copy them (libvips notes) and every image derived from this one
+/// inherits the reference.
+final class VipsImage: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<CVipsShim.VipsImage>
+    private let keepAlive: [AnyObject]
+    /// Whether operations may read the pixels in any order: true once they were rendered into
+    /// memory (and for anything derived from that); a sequentially opened file reads top to bottom.
+    let readsInAnyOrder: Bool
+
+    init(owning pointer: UnsafeMutablePointer<CVipsShim.VipsImage>, keepAlive: [AnyObject] = [], readsInAnyOrder: Bool = false) {
+        self.pointer = pointer
+        self.keepAlive = keepAlive
+        self.readsInAnyOrder = readsInAnyOrder
+    }
+
+    deinit { g_object_unref(pointer) }
+
+    var width: Int { Int(vips_image_get_width(pointer)) }
+    var height: Int { Int(vips_image_get_height(pointer)) }
+    var bands: Int { Int(vips_image_get_bands(pointer)) }
+    var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
+    var orientation: Int { Int(vips_image_get_orientation(pointer)) }
+    var pageCount: Int { Int(vips_image_get_n_pages(pointer)) }
+    var pageHeight: Int { Int(vips_image_get_page_height(pointer)) }
+    var hasICCProfile: Bool { hasField("icc-profile-data") }
+    var isInterlaced: Bool { integer("interlaced") ?? 0 != 0 }
+    var isUChar: Bool { vips_image_get_format(pointer) == VIPS_FORMAT_UCHAR }
+
+    func hasField(_ name: String) -> Bool { vips_image_get_typeof(pointer, name) != 0 }
+
+    func integer(_ name: String) -> Int? {
+        guard hasField(name) else { return nil }
+        var value: Int32 = 0
+        guard vips_image_get_int(pointer, name, &value) == 0 else {
+            vips_error_clear()
+            return nil
+        }
+        return Int(value)
+    }
+
+    var bitsPerSample: Int {
+        switch vips_image_get_format(pointer) {
+        case VIPS_FORMAT_UCHAR, VIPS_FORMAT_CHAR: 8
+        case VIPS_FORMAT_USHORT, VIPS_FORMAT_SHORT: 16
+        case VIPS_FORMAT_UINT, VIPS_FORMAT_INT, VIPS_FORMAT_FLOAT: 32
+        case VIPS_FORMAT_DOUBLE: 64
+        default: 0
+        }
+    }
+
+    var colourSpace: ColourSpace {
+        switch vips_image_get_interpretation(pointer) {
+        case VIPS_INTERPRETATION_sRGB, VIPS_INTERPRETATION_RGB: .srgb
+        case VIPS_INTERPRETATION_RGB16: .srgb
+        case VIPS_INTERPRETATION_B_W, VIPS_INTERPRETATION_GREY16: .grey
+        case VIPS_INTERPRETATION_CMYK: .cmyk
+        case VIPS_INTERPRETATION_LAB, VIPS_INTERPRETATION_LABQ, VIPS_INTERPRETATION_LABS: .lab
+        case VIPS_INTERPRETATION_scRGB: .scrgb
+        case VIPS_INTERPRETATION_MULTIBAND where bands == 4 || bands == 5: .cmyk
+        default: .other
+        }
+    }
+
+    /// Runs a libvips operation that writes one output image, and owns the result. A failure is
+    /// `processingFailed`, named by the operation; libvips' text rides along as a hint.
+    func derive(
+        _ operation: String,
+        _ call: (UnsafeMutablePointer<UnsafeMutablePointer<CVipsShim.VipsImage>?>) -> Int32
+    ) throws(FrameError) -> VipsImage {
+        var out: UnsafeMutablePointer<CVipsShim.VipsImage>?
+        let status = call(&out)
+        guard status == 0, let out else {
+            throw FrameError(.processingFailed, LibVips.describe("\(operation) failed"))
+        }
+        return VipsImage(owning: out, keepAlive: keepAlive, readsInAnyOrder: readsInAnyOrder)
+    }
+}

@@ -1,0 +1,84 @@
+public import Foundation
+internal import Crypto
+
+/// The exact bytes of a create call, described rather than built: JSON text in field order
+/// with each inline frame's bytes left as they are, base64-encoded chunk by chunk only as the
+/// body is sent or written (``chunks``). Two 20 MB frames never exist as base64 strings, and
+/// the length is known before the first byte goes out.
+public struct RequestBody: Sendable {
+    /// Frame bytes and the `<fmt>` of their data URI.
+    struct InlineBytes: Sendable {
+        var bytes: Data
+        var format: String
+        var digest: String
+    }
+
+    enum Segment: Sendable {
+        case text([UInt8])
+        case base64(InlineBytes)
+
+        var length: Int {
+            switch self {
+            case .text(let bytes): bytes.count
+            case .base64(let inline): 4 * ((inline.bytes.count + 2) / 3)
+            }
+        }
+    }
+
+    let segments: [Segment]
+    /// The body's exact size in bytes.
+    public let length: Int
+    /// SHA-256 (hex) of the body with each inline frame's base64 replaced by `sha256:<digest>`:
+    /// the same for the same parameters and frames, without reading a frame twice.
+    public let fingerprint: String
+    /// The model's name, for the journal/store (duplicates are keyed on fingerprint, model and base URL).
+    public let model: String
+    /// Where the body goes on the provider.
+    public let endpoint: String
+
+    /// Validates `request` and lays out its body.
+    public init(_ request: GenerationRequest) throws(RequestValidationError) {
+        try request.validate()
+        var writer = JSONObjectWriter()
+        for field in request.model.fields {
+            if field.type == .image {
+                guard let role = field.role, let frame = request.frame(role) else { continue }
+                switch frame.content {
+                case .url(let url): writer.field(field.name, string: url)
+                case .inline(let bytes, let format):
+                    writer.field(field.name, inline: InlineBytes(bytes: bytes, format: format, digest: frame.digest))
+                }
+            } else if let value = request.parameters[field.name] {
+                writer.field(field.name, value: value)
+            }
+        }
+        segments = writer.finish()
+        length = segments.reduce(0) { $0 + $1.length }
+        var hasher = SHA256()
+        for segment in segments {
+            switch segment {
+            case .text(let bytes): hasher.update(data: bytes)
+            case .base64(let inline): hasher.update(data: Data("sha256:\(inline.digest)".utf8))
+            }
+        }
+        fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        model = request.model.name
+        endpoint = request.model.endpoint
+    }
+
+    /// The body as a sequence of buffers, each frame encoded `chunkSize` input bytes at a time.
+    /// Iterating again starts again, so a retried POST sends the same bytes.
+    public func chunks(chunkSize: Int = RequestBodyChunks.defaultChunkSize) -> RequestBodyChunks {
+        RequestBodyChunks(segments: segments, chunkSize: chunkSize)
+    }
+
+    /// Writes the body to `destination` atomically, through the same chunks the POST sends.
+    public func write(to destination: URL) throws(SeedanceError) {
+        let writer = try AtomicFileWriter(destination: destination)
+        var iterator = chunks().makeAsyncIterator()
+        while let chunk = iterator.nextChunk() {
+            try writer.write(chunk)
+        }
+        try writer.commit()
+    }
+}

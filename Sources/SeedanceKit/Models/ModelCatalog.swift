@@ -1,0 +1,28 @@
+import Foundation
+public import FrameKit
+public import SeedanceAPI
+
+/// Finds a model by name (built in) or by path (a user's JSON file), checked whole on load.
+public enum ModelCatalog {
+    /// A built-in model's name, or a path to a model file (anything ending in `.json` or holding a `/`).
+    public static func resolve(_ nameOrPath: String?) throws(ModelFileError) -> VideoModel {
+        guard let nameOrPath else { return VideoModel.defaultModel }
+        let model: VideoModel
+        if let builtIn = VideoModel.builtIn(named: nameOrPath) {
+            model = builtIn
+        } else if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
+            model = try VideoModel.load(contentsOf: URL(fileURLWithPath: nameOrPath))
+        } else {
+            let names = VideoModel.builtIn.map(\.name).joined(separator: ", ")
+            throw ModelFileError(source: nameOrPath, key: "name", problem: "no built-in model has this name (built in: \(names)); or pass a FILE.json")
+        }
+        // FrameKit must understand the image rules, or every frame check would be wrong.
+        _ = try Policy(model.image, model: model.name)
+        return model
+    }
+
+    /// The model's frame rules for FrameKit; ``resolve(_:)`` has already checked they convert.
+    public static func policy(for model: VideoModel) -> Policy {
+        (try? Policy(model.image, model: model.name)) ?? .seedance
+    }
+}

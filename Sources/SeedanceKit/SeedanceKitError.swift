@@ -1,0 +1,24 @@
+/// A failure of the prepare-and-submit glue, with a kind to match on.
+///
+/// Failures of the layers below keep their own types (FrameKit's `FrameError`, SeedanceAPI's
+/// `SeedanceError`, `RequestValidationError`, `ModelFileError`); this covers what only this layer knows.
+public struct SeedanceKitError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// A frame breaks the rules and fixing was turned off.
+        case frameNotCompliant = "frame_not_compliant"
+        /// A frame cannot be used at all.
+        case frameUnusable = "frame_unusable"
+        /// A frame URL could not be fetched (refused address, too large, HTTP error).
+        case frameFetchFailed = "frame_fetch_failed"
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
