@@ -27,8 +27,7 @@ struct BatchCommand: AsyncParsableCommand {
     var manifest: String
     @Option(help: ArgumentHelp("Where videos go (DIR/<id>.mp4 unless a line names its output).", valueName: "DIR"))
     var outputDir: String
-    @Option(help: ArgumentHelp("The model for lines without one.", valueName: "NAME"))
-    var model: String?
+    @OptionGroup(title: "Model (for lines without one)") var modelOption: ModelOption
     @OptionGroup(title: "Request defaults") var defaults: BatchRequestDefaults
     @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
     @OptionGroup(title: "Rules") var rules: PolicyOptions
@@ -60,9 +59,6 @@ struct BatchCommand: AsyncParsableCommand {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let maxSpend, !(maxSpend > 0) || !maxSpend.isFinite { throw ValidationError("--max-spend must be a positive amount of USD") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let model, model != BatchPlanner.modelName {
-            throw ValidationError("--model: unknown model '\(model)'; batches send to \(BatchPlanner.modelName)")
-        }
     }
 
     func run() async throws {
@@ -79,20 +75,17 @@ struct BatchCommand: AsyncParsableCommand {
         let manifestURL = URL(fileURLWithPath: manifest)
         let read: Manifest
         do {
-            read = try ManifestReader(requestFields: BatchRequestFields.names).read(contentsOf: manifestURL)
+            read = try ManifestReader(requestFields: BatchRequestFields.names(of: VideoModel.builtIn + [modelOption.model]))
+                .read(contentsOf: manifestURL)
         } catch {
             if json { try JSONOutput.print(BatchDryRunDocument(plan: BatchPlan(items: [], errors: [error]))) }
             Terminal.diagnostic("seedance: \(error)")
             throw error.kind == .unreadable ? ExitStatus.unusableInput.exitCode : ExitStatus.usage.exitCode
         }
-        var lineDefaults = defaults.fields
-        if let model { lineDefaults["model"] = .string(model) }
-        let fix = fixOptions
+        let rules = self.rules
         let planner = BatchPlanner(
-            defaults: lineDefaults, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL, policy: rules.policy
-        ) { request in
-            fix.options(ratio: request.ratio, resolution: request.resolution)
-        }
+            defaults: defaults.fields, model: modelOption.model, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
+            fixOptions: fixOptions.options()) { model in rules.policy(for: model) }
         let plan = planner.plan(read)
         for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
         if !plan.errors.isEmpty {
@@ -128,7 +121,9 @@ struct BatchCommand: AsyncParsableCommand {
         let manifestURL = URL(fileURLWithPath: manifest).standardizedFileURL
         let batch = SeedanceBatch(
             manifest: manifestURL, store: store,
-            submitter: VideoSubmitter(policy: rules.policy, fixesFrames: !noFix, fetcher: RemoteImageFetcher(configuration: .init(
+            submitter: VideoSubmitter(
+                model: modelOption.model, policy: rules.policy(for: modelOption.model), fixOptions: fixOptions.options(), fixesFrames: !noFix,
+                fetcher: RemoteImageFetcher(configuration: .init(
                 maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs))),
             throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
             options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))

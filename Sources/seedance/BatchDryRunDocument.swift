@@ -32,7 +32,7 @@ struct BatchDryRunDocument: Encodable {
 
     init(plan: BatchPlan) {
         items = plan.items.map { item in
-            Item(id: item.id, line: item.line, output: item.output, request: BatchPlanReport.requestFields(item.request),
+            Item(id: item.id, line: item.line, output: item.output, request: BatchPlanReport.requestFields(item),
                  fixSteps: item.verdicts.flatMap { verdict in
                      (verdict.plan?.steps ?? []).map { "\(verdict.role.rawValue): \($0.summary)" }
                  },

@@ -2,8 +2,7 @@ import ArgumentParser
 import SeedanceKit
 
 /// `batch`'s request options: every one optional, each the default a manifest line overrides.
-/// Values are checked per line, against the same rules as a line's own (so the message names
-/// the key either way).
+/// Values are checked per line by the line's model, like a line's own (the message names the key).
 struct BatchRequestDefaults: ParsableArguments {
     @Option(help: "Default prompt for lines without one.")
     var prompt: String?

@@ -35,7 +35,7 @@ import Testing
                    reason: reason, outputPath: output)
     }
 
-    static let stages: [(TaskRecord?, BatchItemState, BatchLedgerEntry.Stage)] = [
+    static let stages: [(TaskRecord?, SeedanceAPI.BatchItemState, BatchLedgerEntry.Stage)] = [
         (nil, .pending, .notSent),
         (nil, .claimed, .notSent),
         (nil, .sent, .intentOnly),
@@ -49,7 +49,7 @@ import Testing
     ]
 
     @Test(arguments: stages)
-    func theStoreSaysWhereAnItemStands(_ example: (task: TaskRecord?, state: BatchItemState, stage: BatchLedgerEntry.Stage)) {
+    func theStoreSaysWhereAnItemStands(_ example: (task: TaskRecord?, state: SeedanceAPI.BatchItemState, stage: BatchLedgerEntry.Stage)) {
         var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: example.state)
         row.intentID = example.task?.intentID
         #expect(StoreBatchLedger.entry(for: row, task: example.task).stage == example.stage)

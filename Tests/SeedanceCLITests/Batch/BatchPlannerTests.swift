@@ -1,4 +1,3 @@
-import FrameKit
 import Foundation
 import SeedanceAPI
 import SeedanceKit
@@ -10,8 +9,7 @@ import Testing
     static let videos = URL(fileURLWithPath: "/tmp/batch-planner-videos")
 
     func plan(_ lines: [ManifestLine], defaults: [String: ManifestValue] = [:]) -> BatchPlan {
-        BatchPlanner(defaults: defaults, outputDirectory: Self.videos) { _ in FixOptions() }
-            .plan(Manifest(lines: lines, errors: []))
+        BatchPlanner(defaults: defaults.merging(["prompt": .string("a slow pan")]) { line, _ in line }, outputDirectory: Self.videos).plan(Manifest(lines: lines, errors: []))
     }
 
     func line(_ number: Int, first: String = TestPaths.fixture("good-first.jpg"), _ fields: [String: ManifestValue] = [:]) -> ManifestLine {
@@ -21,8 +19,8 @@ import Testing
     @Test func aLineOverridesTheDefaultsAndTheRestFillIn() throws {
         let result = plan([line(1, ["duration": .text("8")]), line(2)], defaults: ["duration": .integer(6), "resolution": .string("480p")])
         #expect(result.errors.isEmpty, "\(result.errors)")
-        #expect(result.items.map(\.request.duration) == [8, 6])
-        #expect(result.items.allSatisfy { $0.request.resolution == .p480 })
+        #expect(result.items.map { $0.parameters["duration"] } == [.integer(8), .integer(6)])
+        #expect(result.items.allSatisfy { $0.parameters["resolution"] == .string("480p") })
         #expect(result.items[0].output == Self.videos.appendingPathComponent("l1.mp4").path)
     }
 
@@ -92,9 +90,10 @@ import Testing
         #expect(result.total.usd.map { abs($0 - example.usd) < 1e-9 } == true)
     }
 
-    @Test func anUnknownPriceMakesTheTotalUnknown() {
-        let result = BatchPlanner(defaults: [:], outputDirectory: Self.videos, prices: .unknown) { _ in FixOptions() }
-            .plan(Manifest(lines: [line(1)], errors: []))
+    @Test func anUnknownPriceMakesTheTotalUnknown() throws {
+        let unpriced = try #require(VideoModel.builtIn.first { $0.price == nil }, "a built-in model without a known price")
+        let result = BatchPlanner(defaults: ["prompt": .string("p")], model: unpriced, outputDirectory: Self.videos)
+            .plan(Manifest(lines: [line(1, ["resolution": .string("480p")])], errors: []))
         #expect(result.items.first?.estimate.isKnown == false)
         #expect(result.total.description == "unknown")
     }

@@ -1,4 +1,4 @@
-public import SeedanceAPI
+import SeedanceAPI
 
 extension BatchProgress {
     /// A run's item states in the coarser phases a person sees in the status block.

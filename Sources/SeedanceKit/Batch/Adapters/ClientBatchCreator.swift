@@ -10,13 +10,11 @@ public struct ClientBatchCreator: BatchCreator {
     let client: SeedanceClient
     let store: any TaskStore
     let batchID: String
-    let model: String
 
-    public init(client: SeedanceClient, store: any TaskStore, batchID: String, model: String = SeedanceClient.defaultModel) {
+    public init(client: SeedanceClient, store: any TaskStore, batchID: String) {
         self.client = client
         self.store = store
         self.batchID = batchID
-        self.model = model
     }
 
     /// `configuration` with creates tried once: the runner resends after a 429 or a refused
@@ -31,7 +29,7 @@ public struct ClientBatchCreator: BatchCreator {
         let inputs = prepared.frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
         do {
             let submission = try await client.submit(
-                prepared.request, model: model, inputs: inputs, store: store,
+                prepared.request, inputs: inputs, store: store,
                 batchItem: BatchItemKey(batchID: batchID, itemID: itemID), estimatedCostUSD: prepared.estimatedCostUSD)
             return .created(taskID: submission.taskID)
         } catch let error as SeedanceError {

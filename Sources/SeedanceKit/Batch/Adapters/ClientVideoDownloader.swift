@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SeedanceAPI
 
 /// Saves a batch item's video through ``SeedanceClient/downloadVideo(of:to:force:)``: streamed

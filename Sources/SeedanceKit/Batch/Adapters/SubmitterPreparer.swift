@@ -8,11 +8,11 @@ public struct PreparedBatchRequest: Sendable {
     public var estimatedCostUSD: Double?
 }
 
-/// Prepares a planned item the way `submit` does: ``VideoSubmitter`` fixes (or passes through)
-/// each frame with the line's own fix options, and builds the request from the line's fields.
+/// Prepares a planned item the way `submit` does: a ``VideoSubmitter`` for the line's model fixes
+/// (or passes through) each frame, sized for the line's video, and builds the request.
 public struct SubmitterPreparer: BatchPreparer {
-    /// The submitter whose policy, fetcher and no-fix rule apply; its fix options are replaced
-    /// by each line's.
+    /// The settings every line shares (fix options, no-fix rule, upload size, fetcher); its model
+    /// and frame rules are replaced by each line's model's.
     public var submitter: VideoSubmitter
 
     public init(submitter: VideoSubmitter) {
@@ -20,16 +20,17 @@ public struct SubmitterPreparer: BatchPreparer {
     }
 
     public func prepare(_ item: BatchItem<BatchPlanItem>) async throws -> PreparedBatchRequest {
-        var configured = submitter
-        configured.fixOptions = item.payload.fixOptions
-        let submitter = configured
         let plan = item.payload
-        // libvips work is synchronous: off the cooperative pool's caller, on a worker task.
+        let shared = submitter
+        let submitter = VideoSubmitter(
+            model: plan.model, policy: plan.model == shared.model ? shared.policy : nil, fixOptions: shared.fixOptions,
+            fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher)
+        // libvips work is synchronous: on a task of its own, not the runner's.
         let frames = try await Task.detached(priority: .utility) {
-            try await submitter.prepareFrames(first: plan.first, last: plan.last)
+            try await submitter.prepareFrames(first: plan.first, last: plan.last, parameters: plan.parameters)
         }.value
         try Task.checkCancellation()
         return PreparedBatchRequest(
-            request: submitter.request(from: plan.request, frames: frames), frames: frames, estimatedCostUSD: item.estimatedCostUSD)
+            request: submitter.request(parameters: plan.parameters, frames: frames), frames: frames, estimatedCostUSD: item.estimatedCostUSD)
     }
 }

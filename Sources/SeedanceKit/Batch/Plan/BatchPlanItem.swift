@@ -9,10 +9,10 @@ public struct BatchPlanItem: Sendable {
     public var line: Int
     public var first: FrameSource
     public var last: FrameSource?
-    /// The request's fields (the line over the command line's defaults), without its frames.
-    public var request: GenerationRequest
-    /// How this line's frames are fixed (framed for its own ratio and resolution).
-    public var fixOptions: FixOptions
+    /// The line's model (its own `model`, else the command line's).
+    public var model: VideoModel
+    /// The request's fields (the line over the command line's defaults), checked by the model.
+    public var parameters: GenerationParameters
     /// Where the video is saved: an absolute path.
     public var output: String
     public var estimate: CostEstimate
@@ -21,15 +21,15 @@ public struct BatchPlanItem: Sendable {
     public var verdicts: [FramePreflight.FrameVerdict]
 
     public init(
-        id: String, line: Int, first: FrameSource, last: FrameSource?, request: GenerationRequest, fixOptions: FixOptions,
+        id: String, line: Int, first: FrameSource, last: FrameSource?, model: VideoModel, parameters: GenerationParameters,
         output: String, estimate: CostEstimate, verdicts: [FramePreflight.FrameVerdict]
     ) {
         self.id = id
         self.line = line
         self.first = first
         self.last = last
-        self.request = request
-        self.fixOptions = fixOptions
+        self.model = model
+        self.parameters = parameters
         self.output = output
         self.estimate = estimate
         self.verdicts = verdicts

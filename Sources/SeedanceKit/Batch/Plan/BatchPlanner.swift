@@ -3,40 +3,39 @@ public import Foundation
 public import SeedanceAPI
 
 /// Checks a manifest before anything is sent: each line's fields over the command line's
-/// defaults, typed and validated; each local frame read from its header (what `fix` would do,
-/// or why it cannot be used); the output path; and an estimate per line.
+/// defaults, typed and validated by its model; each local frame read from its header (what `fix`
+/// would do, or why it cannot be used); the output path; and an estimate per line.
 public struct BatchPlanner: Sendable {
     /// The command line's request fields, by API name; a line's own value wins.
     public var defaults: [String: ManifestValue]
+    /// The model of lines that name none.
+    public var model: VideoModel
     /// Where `<id>.mp4` goes when a line names no `output`.
     public var outputDirectory: URL
-    public var policy: Policy
-    /// The fix options for a line's request (its ratio and resolution frame the video).
-    public var fixOptions: @Sendable (GenerationRequest) -> FixOptions
-    /// The price table of the model; ``PriceTable/unknown`` estimates "unknown".
-    public var prices: PriceTable
+    /// How frames are fixed; each line's video target is set from its model and parameters.
+    public var fixOptions: FixOptions
+    /// The frame rules for a model (the model's own, unless the caller overrides them).
+    public var policy: @Sendable (VideoModel) -> Policy
 
     public init(
-        defaults: [String: ManifestValue], outputDirectory: URL, policy: Policy = .seedance,
-        prices: PriceTable = .seedance15Pro, fixOptions: @escaping @Sendable (GenerationRequest) -> FixOptions
+        defaults: [String: ManifestValue], model: VideoModel = .defaultModel, outputDirectory: URL, fixOptions: FixOptions = FixOptions(),
+        policy: @escaping @Sendable (VideoModel) -> Policy = { ModelCatalog.policy(for: $0) }
     ) {
         self.defaults = defaults
+        self.model = model
         self.outputDirectory = outputDirectory
-        self.policy = policy
-        self.prices = prices
         self.fixOptions = fixOptions
+        self.policy = policy
     }
-
-    /// The model batches send to; a line's `model` must name it.
-    public static let modelName = "seedance-v1.5-pro"
 
     /// Reads nothing but frame headers; sends nothing.
     public func plan(_ manifest: Manifest) -> BatchPlan {
         var items: [BatchPlanItem] = []
         var errors = manifest.errors
         var outputs: [String: Int] = [:]
+        var models: [String: VideoModel] = [model.name: model]
         for line in manifest.lines {
-            let (item, lineErrors) = plan(line)
+            let (item, lineErrors) = plan(line, models: &models)
             var all = lineErrors
             if let item {
                 if let earlier = outputs[item.output] {
@@ -53,36 +52,50 @@ public struct BatchPlanner: Sendable {
         return BatchPlan(items: items, errors: errors)
     }
 
-    private func plan(_ line: ManifestLine) -> (BatchPlanItem?, [ManifestError]) {
-        let typed = line.typed(line.fields(over: defaults), as: BatchRequestFields.types)
-        var errors = typed.errors
-        if let model = typed.fields["model"], model != .null, model.stringValue != Self.modelName {
-            errors.append(ManifestError(.invalidValue, line: line.lineNumber, key: "model", value: "\(model)",
-                                        "unknown model; batches send to \(Self.modelName)"))
+    private func plan(_ line: ManifestLine, models: inout [String: VideoModel]) -> (BatchPlanItem?, [ManifestError]) {
+        var fields = line.fields(over: defaults)
+        let lineModel: VideoModel
+        if let name = fields.removeValue(forKey: "model")?.stringValue, name != model.name {
+            if let known = models[name] {
+                lineModel = known
+            } else {
+                do {
+                    lineModel = try ModelCatalog.resolve(name)
+                    models[name] = lineModel
+                } catch {
+                    return (nil, [ManifestError(.invalidValue, line: line.lineNumber, key: "model", value: name, error.problem)])
+                }
+            }
+        } else {
+            lineModel = model
         }
-        let (request, requestErrors) = BatchRequestFields.request(from: typed.fields, line: line.lineNumber)
-        errors += requestErrors
+        let typed = line.typed(fields, as: BatchRequestFields.types(of: lineModel))
+        guard typed.errors.isEmpty else { return (nil, typed.errors) }
+        let roles: Set<FieldRule.FrameRole> = line.last == nil ? [.first] : [.first, .last]
+        let (parameters, errors) = BatchRequestFields.parameters(from: typed.fields, model: lineModel, frames: roles, line: line.lineNumber)
         guard errors.isEmpty else { return (nil, errors) }
 
         let first = FrameSource(argument: line.first)
         let last = line.last.map(FrameSource.init(argument:))
-        let options = fixOptions(request)
-        let verdicts = check(first: first, last: last, options: options)
+        var options = fixOptions
+        options.video = VideoTarget(model: lineModel, parameters: parameters, pixelAllowance: VideoSubmitter.videoPixelAllowance)
+        let verdicts = check(first: first, last: last, preflight: FramePreflight(policy: policy(lineModel), options: options))
+        var frameErrors: [ManifestError] = []
         for verdict in verdicts where verdict.error != nil || verdict.isUnusable {
             let why = verdict.error.map { "\($0)" } ?? verdict.violations.filter { !$0.fixable }.map(\.message).joined(separator: "; ")
-            errors.append(ManifestError(.unusableFrame, line: line.lineNumber, key: verdict.role.rawValue,
-                                        value: verdict.source, "this frame cannot be used: \(why)"))
+            frameErrors.append(ManifestError(.unusableFrame, line: line.lineNumber, key: verdict.role.rawValue,
+                                             value: verdict.source, "this frame cannot be used: \(why)"))
         }
         let output = line.output ?? outputDirectory.appendingPathComponent("\(line.id).mp4").path
-        let estimate = CostEstimate(Self.pricedVideo(request, firstFrame: verdicts.first { $0.role == .first }?.report), prices: prices)
-        let item = BatchPlanItem(id: line.id, line: line.lineNumber, first: first, last: last, request: request,
-                                 fixOptions: options, output: output, estimate: estimate, verdicts: verdicts)
-        return (item, errors)
+        let video = Self.pricedVideo(lineModel, parameters, firstFrame: verdicts.first { $0.role == .first }?.report)
+        let item = BatchPlanItem(
+            id: line.id, line: line.lineNumber, first: first, last: last, model: lineModel, parameters: parameters, output: output,
+            estimate: video.map { CostEstimate($0, prices: lineModel.price) } ?? .unknown, verdicts: verdicts)
+        return (item, frameErrors)
     }
 
     /// Local frames only: a URL is judged when it is fetched, just before its item is sent.
-    private func check(first: FrameSource, last: FrameSource?, options: FixOptions) -> [FramePreflight.FrameVerdict] {
-        let preflight = FramePreflight(policy: policy, options: options)
+    private func check(first: FrameSource, last: FrameSource?, preflight: FramePreflight) -> [FramePreflight.FrameVerdict] {
         switch (first, last) {
         case (.image(let first), .image(let last)?): return preflight.check(first: first, last: last)
         case (.image(let first), _): return preflight.check(first: first, last: nil)
@@ -94,23 +107,28 @@ public struct BatchPlanner: Sendable {
         }
     }
 
-    /// The video the request asks for, in the price's terms. An `adaptive` ratio follows the
-    /// first frame; when its size is not known yet, the largest size is assumed (an estimate
-    /// must not look cheaper than the bill).
-    static func pricedVideo(_ request: GenerationRequest, firstFrame: ImageReport?) -> PricedVideo {
-        let resolution = request.resolution ?? BatchRequestFields.defaultResolution
-        let ratios = (request.ratio ?? .adaptive) == .adaptive ? AspectRatio.allCases : [request.ratio ?? .adaptive]
-        let sizes = ratios.compactMap { resolution.pixelSize(for: $0) }
-        let size: (width: Int, height: Int)
-        if let frame = firstFrame, frame.width > 0, frame.height > 0 {
+    /// The video the request asks for, in the price's terms; nil when the model lists no size.
+    /// Without a listed ratio (`adaptive`) the video follows the first frame; when its shape is
+    /// not known yet, the largest size is assumed (an estimate must not look cheaper than the bill).
+    static func pricedVideo(_ model: VideoModel, _ parameters: GenerationParameters, firstFrame: ImageReport?) -> PricedVideo? {
+        func value(_ name: String) -> ParameterValue? { parameters[name] ?? model.field(name)?.default }
+        let sizes = model.outputSizes(resolution: parameters[VideoModel.resolutionField]?.stringValue,
+                                      ratio: parameters[VideoModel.ratioField]?.stringValue)
+        let size: VideoModel.PixelSize?
+        if sizes.count > 1, let frame = firstFrame, frame.width > 0, frame.height > 0 {
             let aspect = Double(frame.width) / Double(frame.height)
-            size = sizes.min { abs(log(Double($0.width) / Double($0.height) / aspect)) < abs(log(Double($1.width) / Double($1.height) / aspect)) } ?? (0, 0)
+            func distance(_ size: VideoModel.PixelSize) -> Double { abs(log(Double(size.width) / Double(size.height) / aspect)) }
+            size = sizes.min { distance($0) < distance($1) }
         } else {
-            size = sizes.max { $0.width * $0.height < $1.width * $1.height } ?? (0, 0)
+            size = sizes.max { $0.width * $0.height < $1.width * $1.height }
         }
+        guard let size else { return nil }
+        func integer(_ name: String, _ fallback: Int) -> Int {
+            if case .integer(let number)? = value(name) { Int(number) } else { fallback }
+        }
+        let audio: Bool = if case .bool(let flag)? = value("generate_audio") { flag } else { true }
         return PricedVideo(
-            width: size.width, height: size.height, fps: request.fps ?? 24,
-            seconds: request.duration ?? BatchRequestFields.defaultDuration,
-            tier: request.serviceTier == .flex ? .flex : .default, audio: request.generateAudio ?? true)
+            width: size.width, height: size.height, fps: integer("fps", 24), seconds: integer("duration", 5),
+            tier: value("service_tier")?.stringValue == "flex" ? .flex : .default, audio: audio)
     }
 }
