@@ -35,6 +35,14 @@ import Testing
                    reason: reason, outputPath: output)
     }
 
+    @Test func anIntentInFlightInAnotherLiveProcessIsLeftToItNotReportedUnknown() {
+        var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: .sent)
+        row.intentID = "i1"
+        let inFlight = Self.task(.intent, taskID: nil)
+        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: true).stage == .notSent)
+        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: false).stage == .intentOnly)
+    }
+
     static let stages: [(TaskRecord?, SeedanceAPI.BatchItemState, BatchLedgerEntry.Stage)] = [
         (nil, .pending, .notSent),
         (nil, .claimed, .notSent),

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Whether a claim's owner process still runs, so a crashed worker's items can be taken over.
-enum ProcessLiveness {
+public enum ProcessLiveness {
     /// This machine's name, from `gethostname` (no DNS lookup).
     static let hostName: String = {
         var buffer = [CChar](repeating: 0, count: 256)
@@ -16,7 +16,7 @@ enum ProcessLiveness {
 
     /// True when `pid` runs on this host (or may: a process of another user answers EPERM).
     /// Another host's process cannot be checked, so it counts as alive until its lease ends.
-    static func isAlive(pid: Int32, host: String) -> Bool {
+    public static func isAlive(pid: Int32, host: String) -> Bool {
         guard host == hostName, pid > 0 else { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }

@@ -36,11 +36,22 @@ public struct StoreBatchLedger: BatchLedger {
         let rows = try await store.items(ofBatch: batchID)
         let tasks = try await store.records(matching: TaskFilter(batchID: batchID))
         let byIntent = Dictionary(tasks.map { ($0.intentID, $0) }, uniquingKeysWith: { _, last in last })
-        return rows.map { row in Self.entry(for: row, task: row.intentID.flatMap { byIntent[$0] }) }
+        let now = Date()
+        return rows.map { row in
+            Self.entry(for: row, task: row.intentID.flatMap { byIntent[$0] }, heldElsewhere: heldElsewhere(row, at: now))
+        }
+    }
+
+    /// Whether another process that is still running holds the item (its create may be in flight).
+    func heldElsewhere(_ row: BatchItemRecord, at date: Date) -> Bool {
+        guard let holder = row.claimedBy, holder != owner.id, let pid = row.claimedPID else { return false }
+        return ProcessLiveness.isAlive(pid: pid, host: row.claimedHost ?? "") && (row.leaseUntil.map { $0 > date } ?? false)
     }
 
     /// What an item's rows say about it. Pure: every case is a table test.
-    static func entry(for row: BatchItemRecord, task: TaskRecord?) -> BatchLedgerEntry {
+    /// - Parameter heldElsewhere: another live process holds the item: an intent without an
+    ///   answer is its create in flight, not an unknown outcome (the claim then leaves it to it).
+    static func entry(for row: BatchItemRecord, task: TaskRecord?, heldElsewhere: Bool = false) -> BatchLedgerEntry {
         guard let task else {
             switch row.state {
             case .completed: return BatchLedgerEntry(itemID: row.itemID, stage: .downloaded(output: row.output ?? ""))
@@ -52,7 +63,7 @@ public struct StoreBatchLedger: BatchLedger {
         }
         let stage: BatchLedgerEntry.Stage
         switch task.state {
-        case .intent: stage = .intentOnly
+        case .intent: stage = heldElsewhere ? .notSent : .intentOnly
         case .submitted: stage = .created
         case .succeeded:
             if let output = task.outputPath ?? row.output, FileManager.default.fileExists(atPath: output) {
