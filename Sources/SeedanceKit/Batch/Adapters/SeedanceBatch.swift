@@ -8,9 +8,8 @@ public import SeedanceAPI
 ///
 /// ```swift
 /// let manifest = URL(fileURLWithPath: "shots.jsonl")
-/// let lines = try ManifestReader(requestFields: BatchRequestFields.names).read(contentsOf: manifest)
-/// let plan = BatchPlanner(defaults: ["resolution": .string("720p")], outputDirectory: videos) { _ in FixOptions() }
-///     .plan(lines)
+/// let lines = try ManifestReader(requestFields: BatchRequestFields.names(of: VideoModel.builtIn)).read(contentsOf: manifest)
+/// let plan = BatchPlanner(defaults: ["resolution": .string("720p")], outputDirectory: videos).plan(lines)
 /// guard plan.errors.isEmpty else { return }
 /// let store = try SQLiteTaskStore.openDefault()
 /// let summary = try await SeedanceClient.withClient(SeedanceBatch.configuration(.fromEnvironment())) { client in
