@@ -32,13 +32,19 @@ public final class SQLiteTaskStore: TaskStore {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
+            // Two processes opening a new store at once would both find no migration applied
+            // and both create the tables: opening and migrating take turns under a file lock.
+            let lock = try OpenLock(path: directory.appendingPathComponent(Self.fileName + ".open-lock").path)
+            defer { lock.release() }
             pool = try DatabasePool(path: location, configuration: configuration)
             try Self.migrator.migrate(pool)
+            try LegacyJournalImport.importOnce(
+                from: directory.appendingPathComponent(LegacyJournalImport.fileName), into: self)
+        } catch let error as StateStoreError {
+            throw error
         } catch {
             throw StateStoreError(operation: "open", location: location, message: Self.describe(error))
         }
-        try LegacyJournalImport.importOnce(
-            from: directory.appendingPathComponent(LegacyJournalImport.fileName), into: self)
     }
 
     /// Opens the store in the default folder (`$XDG_STATE_HOME/seedance`, else `~/.local/state/seedance`).
@@ -95,6 +101,7 @@ public final class SQLiteTaskStore: TaskStore {
         if let error = error as? DatabaseError {
             return "\(error.resultCode): \(error.message ?? "no message")"
         }
+        if let error = error as? OpenLock.Failure { return error.description }
         return error.localizedDescription
     }
 }
