@@ -18,8 +18,6 @@ public struct FrameError: Error, Sendable, Equatable, Codable, CustomStringConve
         case processingFailed
         /// No output within the rules exists (for example, the byte budget cannot be met).
         case cannotComply
-        /// The output could not be written.
-        case outputFailed
         /// libvips could not start.
         case libvipsUnavailable
     }

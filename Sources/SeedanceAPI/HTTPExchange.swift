@@ -37,10 +37,9 @@ struct HTTPExchange: Sendable {
         policy: RetryPolicy,
         classify: (AttemptOutcome) -> RetryDecision
     ) async -> ExchangeResult {
-        var attempts = 0
-        var waited = Duration.zero
-        while true {
-            attempts += 1
+        // A failure worth retrying: the server's answer, or why no answer came.
+        typealias Failure = (answer: HTTPAnswer?, text: String)
+        let outcome = await RetryLoop(policy: policy, timeSource: timeSource).run { attempts -> RetryLoop.Step<ExchangeResult, Failure> in
             let outcome: AttemptOutcome
             var answer: HTTPAnswer?
             var failureText = ""
@@ -54,32 +53,26 @@ struct HTTPExchange: Sendable {
                 outcome = .transport(TransportFailure(classifying: error))
                 failureText = TransportFailure.summary(of: error)
             }
-            let decision = classify(outcome)
-            switch decision {
+            switch classify(outcome) {
             case .accept:
-                return .accepted(answer!, attempts: attempts)
+                return .finish(.accepted(answer!, attempts: attempts))
             case .refuse:
-                return .refused(answer!, attempts: attempts)
+                return .finish(.refused(answer!, attempts: attempts))
             case .outcomeUnknown:
                 if case .transport(let failure) = outcome {
-                    return .outcomeUnknown(failure, status: nil, attempts: attempts)
+                    return .finish(.outcomeUnknown(failure, status: nil, attempts: attempts))
                 }
-                return .outcomeUnknown(nil, status: answer?.status, attempts: attempts)
+                return .finish(.outcomeUnknown(nil, status: answer?.status, attempts: attempts))
             case .retry(let retryAfter):
-                let delay = policy.delay(
-                    forAttempt: attempts, retryAfter: retryAfter, waitedSoFar: waited, jitter: timeSource.jitter())
-                guard let delay else {
-                    if let answer { return .refused(answer, attempts: attempts) }
-                    return .unreachable(failureText, attempts: attempts)
-                }
-                do {
-                    try await timeSource.sleep(delay)
-                } catch {
-                    if let answer { return .refused(answer, attempts: attempts) }
-                    return .unreachable("cancelled while waiting to retry", attempts: attempts)
-                }
-                waited += delay
+                return .retry((answer, failureText), retryAfter: retryAfter)
             }
+        }
+        switch outcome {
+        case .finished(let result, _):
+            return result
+        case .gaveUp(let failure, let attempts, let cancelled):
+            if let answer = failure.answer { return .refused(answer, attempts: attempts) }
+            return .unreachable(cancelled ? "cancelled while waiting to retry" : failure.text, attempts: attempts)
         }
     }
 }

@@ -3,8 +3,8 @@ public import Foundation
 internal import NIOCore
 internal import NIOHTTP1
 
-/// Streams a result video to disk: into a temporary file beside the destination, then one
-/// atomic rename, so the destination is either absent or the complete video.
+/// Streams a result video to disk through ``AtomicFileWriter``, so the destination is either
+/// absent or the complete video.
 ///
 /// Sends no credentials: result URLs are presigned and may point at another host.
 public struct VideoDownloader: Sendable {
@@ -35,49 +35,49 @@ public struct VideoDownloader: Sendable {
         if !force, FileManager.default.fileExists(atPath: destination.path) {
             throw SeedanceError(.outputExists, "\(destination.path) exists; pass --force to replace it")
         }
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-
         var currentURL = url
         var refreshed = false
-        var attempts = 0
-        var waited = Duration.zero
-        while true {
-            attempts += 1
-            let outcome: AttemptOutcome
-            var failure: (any Error)?
+        let outcome = await RetryLoop(policy: retry, timeSource: timeSource).run { _ -> RetryLoop.Step<(any Error)?, any Error> in
             do {
-                try await fetch(currentURL, into: temporary)
-                try commit(temporary, to: destination, force: force)
-                return destination
-            } catch let error as DownloadRefusal {
-                if error.status == 403, !refreshed, let fresh = try await freshURL() {
+                do {
+                    try await fetch(currentURL, to: destination, force: force)
+                } catch let refusal as DownloadRefusal where refusal.status == 403 && !refreshed {
+                    // An expired presigned URL: one fresh URL, tried at once (not a backoff attempt).
                     refreshed = true
+                    guard let fresh = try await freshURL() else { throw refusal }
                     currentURL = fresh
-                    continue
+                    try await fetch(currentURL, to: destination, force: force)
                 }
-                outcome = .response(status: error.status, retryAfter: error.retryAfter)
-                failure = error.asSeedanceError
+                return .finish(nil)
+            } catch let refusal as DownloadRefusal {
+                guard case .retry(let retryAfter) = ReadFailureClassifier.decide(.response(status: refusal.status, retryAfter: refusal.retryAfter)) else {
+                    return .finish(refusal.asSeedanceError)
+                }
+                return .retry(refusal.asSeedanceError, retryAfter: retryAfter)
             } catch let error as SeedanceError {
-                throw error
+                return .finish(error)
             } catch {
-                outcome = .transport(TransportFailure(classifying: error))
-                failure = error
+                guard case .retry(let retryAfter) = ReadFailureClassifier.decide(.transport(TransportFailure(classifying: error))) else {
+                    return .finish(error)
+                }
+                return .retry(error, retryAfter: retryAfter)
             }
-            guard case .retry(let retryAfter) = ReadFailureClassifier.decide(outcome),
-                  let delay = retry.delay(forAttempt: attempts, retryAfter: retryAfter, waitedSoFar: waited, jitter: timeSource.jitter())
-            else {
-                if let error = failure as? SeedanceError { throw error }
-                throw SeedanceError(.unreachable, "download failed after \(attempts) attempt(s): \(failure.map { "\($0)" } ?? "unknown error")")
-            }
-            try await timeSource.sleep(delay)
-            waited += delay
+        }
+        switch outcome {
+        case .finished(nil, _):
+            return destination
+        case .finished(let error?, _):
+            throw error
+        case .gaveUp(let error as SeedanceError, _, _):
+            throw error
+        case .gaveUp(let error, let attempts, _):
+            throw SeedanceError(.unreachable, "download failed after \(attempts) attempt(s): \(error)")
         }
     }
 
-    /// One attempt: checks the answer, then streams its body into `temporary` (truncated first).
-    private func fetch(_ url: String, into temporary: URL) async throws {
+    /// One attempt: checks the answer, streams its body into a temporary file and renames it into
+    /// place only when whole; a failed attempt leaves nothing behind.
+    private func fetch(_ url: String, to destination: URL, force: Bool) async throws {
         let response = try await followingRedirects(from: url)
         let status = Int(response.status.code)
         guard status == 200 else {
@@ -88,14 +88,10 @@ public struct VideoDownloader: Sendable {
             throw SeedanceError(.invalidDownload, "the video URL answered with content type \"\(contentType)\", not a video; nothing was saved")
         }
         let expected = response.headers.first(name: "Content-Length").flatMap { Int($0) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o644]) else {
-            throw SeedanceError(.localIO, "cannot create \(temporary.path)")
-        }
-        let handle = try FileHandle(forWritingTo: temporary)
-        defer { try? handle.close() }
+        let writer = try AtomicFileWriter(destination: destination)
         var received = 0
         for try await chunk in response.body {
-            try chunk.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+            try writer.write(chunk)
             received += chunk.readableBytes
         }
         if let expected, expected != received {
@@ -104,7 +100,10 @@ public struct VideoDownloader: Sendable {
         if received == 0 {
             throw SeedanceError(.invalidDownload, "the video URL answered with an empty body")
         }
-        try handle.synchronize()
+        if !force, FileManager.default.fileExists(atPath: destination.path) {
+            throw SeedanceError(.outputExists, "\(destination.path) appeared while downloading; pass --force to replace it")
+        }
+        try writer.commit()
     }
 
     /// The provider's storage may redirect a result URL (a CDN, a regional bucket); the URL is
@@ -130,16 +129,6 @@ public struct VideoDownloader: Sendable {
     }
 
     static let maxRedirects = 5
-
-    private func commit(_ temporary: URL, to destination: URL, force: Bool) throws {
-        if !force, FileManager.default.fileExists(atPath: destination.path) {
-            throw SeedanceError(.outputExists, "\(destination.path) appeared while downloading; pass --force to replace it")
-        }
-        // rename(2) replaces atomically; readers see the old file or the whole new one.
-        guard rename(temporary.path, destination.path) == 0 else {
-            throw SeedanceError(.localIO, "cannot move the download to \(destination.path): \(String(cString: strerror(errno)))")
-        }
-    }
 
     static func isVideo(contentType: String) -> Bool {
         let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""

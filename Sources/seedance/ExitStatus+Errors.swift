@@ -10,7 +10,7 @@ extension ExitStatus {
         switch error {
         case let error as SeedanceError: self.init(error.kind)
         case let error as SeedanceKitError: self.init(error.kind)
-        case let error as FrameError: self = error.kind == .outputFailed ? .localIO : .unusableInput
+        case is FrameError: self = .unusableInput
         case is RequestValidationError, is ModelFileError: self = .usage
         case is StateStoreError: self = .localIO
         case is RemoteImageFetcher.FetchError: self = .unusableInput

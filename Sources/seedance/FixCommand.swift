@@ -1,6 +1,7 @@
 import ArgumentParser
 import FrameKit
 import Foundation
+import SeedanceAPI
 
 struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,7 @@ struct FixCommand: AsyncParsableCommand {
         abstract: "Make frames acceptable with the smallest change, and write DIR/first.<ext> and DIR/last.<ext>.",
         discussion: """
         A compliant input is copied byte for byte. Outputs are written atomically; originals are \
-        never touched. Exit 0: written and verified. 2: an input is unusable. 64: usage.
+        never touched. Exit 0: written and verified. 2: an input is unusable. 64: usage. 74: an output cannot be written.
         """
     )
 
@@ -74,7 +75,7 @@ struct FixCommand: AsyncParsableCommand {
         var done: [URL] = []
         for (frame, target) in zip(frames, targets) {
             do {
-                try AtomicFile.write(frame.bytes, to: target)
+                try AtomicFileWriter.write(frame.bytes, to: target)
                 done.append(target)
             } catch {
                 done.forEach { try? FileManager.default.removeItem(at: $0) }

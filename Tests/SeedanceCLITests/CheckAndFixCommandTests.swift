@@ -79,6 +79,19 @@ import Testing
         #expect((try? FileManager.default.contentsOfDirectory(atPath: failed.path))?.isEmpty ?? true, "nothing left behind")
     }
 
+    /// An output that cannot be written is local I/O (74), not an unusable input, and leaves nothing.
+    @Test func anUnwritableOutputExits74AndLeavesNothing() throws {
+        let folder = try temporaryDirectory("cli-unwritable")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A folder where last.png should go: the rename fails even for root.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("last.png"), withIntermediateDirectories: false)
+        let result = try CommandRunner.run(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+                                            TestPaths.fixture("bad-last-panorama.png"), "--output-dir", folder.path])
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("last.png"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["last.png"], "first.jpg removed again, no temporary file left")
+    }
+
     @Test func urlInputsAreFetchedOverLoopbackOnlyWhenAllowed() async throws {
         try await FixtureServer.with(serving: TestPaths.fixtures) { server in
             try Self.checkLoopbackURL(server.url("/good-first.jpg").absoluteString)

@@ -27,6 +27,21 @@ public final class AtomicFileWriter {
 
     deinit { discard() }
 
+    /// Writes `data` as the whole new content of `destination`.
+    public static func write(_ data: Data, to destination: URL) throws(SeedanceError) {
+        let writer = try AtomicFileWriter(destination: destination)
+        let failure = data.withUnsafeBytes { bytes -> SeedanceError? in
+            do throws(SeedanceError) {
+                try writer.write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        try writer.commit()
+    }
+
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SeedanceError) {
         if let code = FileDescriptorIO.writeAll(descriptor, bytes) {
             discard()
