@@ -28,10 +28,10 @@ extension FramePreview {
         try stack.drawMask(title, x: 0, y: 0, style.text)
         for (index, row) in content.rows.enumerated() where !row.isEmpty {
             let height = ContactSheetLayout.rowHeight(sizes[index], style: style)
-            let imageHeight = sizes[index].map(\.image.height).max() ?? 0
             var cells: [VipsImage] = []
-            for (panel, caption) in zip(row, captions[index]) {
-                cells.append(try cell(panel.image, caption: caption, height: height, imageHeight: imageHeight))
+            for (column, panel) in row.enumerated() {
+                cells.append(try cell(panel.image, caption: captions[index][column], height: height,
+                                      captionTop: ContactSheetLayout.captionOffset(sizes[index][column], style: style)))
             }
             stack = try stack.joined(above: VipsImage.arrayJoin(cells, across: cells.count, background: style.background),
                                      background: style.background)
@@ -51,13 +51,13 @@ extension FramePreview {
         return try heading.joined(above: spaced, ink: [0])
     }
 
-    /// One cell: the picture at (1, 1) inside a one-pixel border, its caption under the row's
-    /// pictures, and the gaps to the right and below.
-    private func cell(_ image: PreviewImage, caption: VipsImage, height: Int, imageHeight: Int) throws(FrameError) -> VipsImage {
+    /// One cell: the picture at (1, 1) inside a one-pixel border, its caption at `captionTop`,
+    /// and the gaps to the right and below.
+    private func cell(_ image: PreviewImage, caption: VipsImage, height: Int, captionTop: Int) throws(FrameError) -> VipsImage {
         let canvas = try VipsImage.canvas(width: style.panelWidth + 2 + style.gap, height: height, colour: style.background)
         let cell = try canvas.inserting(image.image, x: 1, y: 1).drawableCopy()
         try cell.strokeRect(PixelRect(width: image.width + 2, height: image.height + 2), style.panelBorder)
-        try cell.drawMask(caption, x: 0, y: imageHeight + 2 + style.captionGap, style.text)
+        try cell.drawMask(caption, x: 0, y: captionTop, style.text)
         return cell
     }
 

@@ -61,9 +61,10 @@ extension ContactSheetLayout {
         var lines: [String]
     }
 
-    /// Each cell holds a picture (with a one-pixel border around it), then its caption; cells in
-    /// a row share the row's height, every column is the style's panel width, and gaps follow
-    /// cells to the right and below. The title strip spans the top.
+    /// Each cell holds a picture (with a one-pixel border around it), then its caption right
+    /// under it, so a short picture keeps its words close; cells in a row share the row's
+    /// height, every column is the style's panel width, and gaps follow cells to the right and
+    /// below. The title strip spans the top.
     static func arrange(titleSize: (width: Int, height: Int), rows: [[PanelSize]], style: PreviewStyle) -> ContactSheetLayout {
         let cellWidth = style.panelWidth + 2 + style.gap
         let columns = rows.map(\.count).max() ?? 0
@@ -71,9 +72,8 @@ extension ContactSheetLayout {
         var panels: [Panel] = []
         var y = style.margin + titleStrip
         for (rowIndex, row) in rows.enumerated() {
-            let imageHeight = row.map(\.image.height).max() ?? 0
-            let captionTop = imageHeight + 2 + style.captionGap
             for (column, panel) in row.enumerated() {
+                let captionTop = captionOffset(panel, style: style)
                 let origin = (x: style.margin + column * cellWidth + 1, y: y + 1)
                 let image = PixelRect(x: origin.x, y: origin.y, width: panel.image.width, height: panel.image.height)
                 panels.append(Panel(
@@ -90,9 +90,14 @@ extension ContactSheetLayout {
                                   panels: panels)
     }
 
+    /// Where a panel's caption starts, from the top of its cell: under the picture and its border.
+    static func captionOffset(_ panel: PanelSize, style: PreviewStyle) -> Int {
+        panel.image.height + 2 + style.captionGap
+    }
+
     /// A row's height with the gap under it.
     static func rowHeight(_ row: [PanelSize], style: PreviewStyle) -> Int {
-        (row.map(\.image.height).max() ?? 0) + 2 + style.captionGap + (row.map(\.caption.height).max() ?? 0) + style.gap
+        (row.map { captionOffset($0, style: style) + $0.caption.height }.max() ?? 0) + style.gap
     }
 }
 

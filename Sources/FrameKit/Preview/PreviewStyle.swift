@@ -5,7 +5,7 @@ public struct PreviewStyle: Sendable, Hashable {
     public var outline = RGBColour(red: 0xFF, green: 0x2D, blue: 0x55)
     public var outlineEdge = RGBColour(red: 0x1C, green: 0x1C, blue: 0x1E)
     /// Outline thickness in pixels (the coloured part; the dark edges add one on each side).
-    public var outlineWidth = 2
+    public var outlineWidth = 3
     /// What a crop drops is washed out towards white by this much (0 keeps it, 1 is white).
     public var discardedWash = 0.55
     /// A pad's added area: a pale tint crossed by diagonal hatching.

@@ -39,7 +39,7 @@ enum PreviewCaptions {
             let kept = geometry.keptRegion
             lines.append("kept \(kept.width)×\(kept.height) at (\(kept.x), \(kept.y)), outlined")
         }
-        if let geometry, geometry.isPadded { lines.append("padded to \(geometry.outputWidth)×\(geometry.outputHeight) before sizing; added area hatched") }
+        if let geometry, geometry.isPadded { lines.append("padded to the sent frame's shape; added area hatched") }
         return lines
     }
 
