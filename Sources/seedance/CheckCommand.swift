@@ -43,7 +43,9 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             for verdict in verdicts { Terminal.diagnostic(HumanReport.describe(verdict)) }
         }
-        if let preview, let first = firsts.first, !verdicts.contains(where: \.isUnusable) {
+        if preview != nil, verdicts.contains(where: \.isUnusable) {
+            Terminal.diagnostic("seedance check: no preview written: an input is unusable")
+        } else if let preview, let first = firsts.first {
             let submitter = FramePreparationOptions.submitter(model: framing.modelOption.model, rules: rules, fixOptions: fixOptions)
             _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
                 .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)

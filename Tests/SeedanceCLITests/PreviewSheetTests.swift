@@ -108,6 +108,8 @@ import Testing
         #expect(badRatio.status == 64, "\(badRatio.stderr)")
         let noOutput = try CommandRunner.run(["preview", Self.demoFirst])
         #expect(noOutput.status == 64)
+        let checkMissing = try CommandRunner.run(["check", folder.appendingPathComponent("missing.jpg").path, "--preview", output])
+        #expect(checkMissing.status == 2 && checkMissing.stderr.contains("no preview written"), "\(checkMissing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output), "nothing written on failure")
         #expect(FileManager.default.fileExists(atPath: Self.demoFirst))
     }

@@ -51,6 +51,15 @@ public struct FramePreview: Sendable {
         return PreviewImage(image: try render(frame, width: size.width, height: size.height).drawableCopy())
     }
 
+    /// The same, fitted into a `maxSide`×`maxSide` square (thumbnails for a report).
+    public func annotatedOriginal(of input: ImageInput, geometry: FrameGeometry, maxSide: Int) throws(FrameError) -> PreviewImage {
+        try annotatedOriginal(of: input, geometry: geometry, maxWidth: maxSide, maxHeight: maxSide)
+    }
+
+    public func thumbnail(of bytes: Data, maxSide: Int) throws(FrameError) -> PreviewImage {
+        try thumbnail(of: bytes, maxWidth: maxSide, maxHeight: maxSide)
+    }
+
     /// The colour ring on the rectangle's edge pixels, `outlineWidth` wide, between dark lines
     /// one pixel outside and one inside it.
     private func drawOutline(_ rect: PixelRect, on image: VipsImage) throws(FrameError) {

@@ -11,7 +11,8 @@ extension VipsImage {
         guard CVipsShim_black(&out, Int32(width), Int32(height), 3) == 0, let out else {
             throw FrameError(.processingFailed, LibVips.describe("black failed"))
         }
-        let canvas = try VipsImage(owning: out).castToUChar().drawableCopy()
+        // vips_black makes 8-bit bands: the canvas is 8-bit sRGB like every preview picture.
+        let canvas = try VipsImage(owning: out).drawableCopy()
         try canvas.fill(PixelRect(width: width, height: height), colour)
         return canvas
     }
