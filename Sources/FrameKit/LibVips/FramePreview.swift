@@ -79,8 +79,9 @@ public struct FramePreview: Sendable {
         let keptHere = kept.scaled(from: kept.width, kept.height, to: picture.width, picture.height)
         var original = try render(frame, width: max(1, whole.width), height: max(1, whole.height))
         if (original.width, original.height) != (picture.width, picture.height) {
-            original = try original.extractArea(left: min(keptHere.x, original.width - picture.width), top: min(keptHere.y, original.height - picture.height),
-                                                width: picture.width, height: picture.height)
+            let width = min(picture.width, original.width), height = min(picture.height, original.height)
+            original = try original.extractArea(left: max(0, min(keptHere.x, original.width - width)), top: max(0, min(keptHere.y, original.height - height)),
+                                                width: width, height: height)
         }
         let canvas = try VipsImage.canvas(width: size.width, height: size.height, colour: style.padTint)
         let spacing = max(2, style.hatchSpacing)
