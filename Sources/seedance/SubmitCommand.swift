@@ -84,19 +84,33 @@ struct SubmitCommand: AsyncParsableCommand {
         }
     }
 
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     private func runDry(_ submitter: VideoSubmitter, parameters: GenerationParameters, first: FrameSource, last: FrameSource?) async throws {
         do {
             let frames = try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
             let body = try RequestBody(submitter.request(parameters: parameters, frames: frames))
             Self.reportUpload(frames)
+            // The body is produced once as the POST would produce it: its rate is the encoder's
+            // (base64 included, no disk), and its size must be the Content-Length announced.
+            let clock = ContinuousClock()
+            var start = clock.now
+            let produced = body.producedByteCount()
+            let encoding = Self.seconds(clock.now - start)
+            guard produced == body.length else {
+                // A bug, never user input: said as such, and nothing is sent.
+                throw SeedanceError(.invalidRequest(RequestValidationError(
+                    field: "body", value: "\(produced) bytes produced", allowed: "the \(body.length) bytes announced; please report this")),
+                    "request not sent")
+            }
+            Terminal.diagnostic(String(format: "body produced in %.1f ms (%.0f MB/s, base64 included)",
+                                       encoding * 1000, Double(body.length) / max(encoding, 1e-9) / 1e6))
             if let requestOut {
-                let clock = ContinuousClock()
-                let start = clock.now
+                start = clock.now
                 try body.write(to: URL(fileURLWithPath: requestOut))
-                let elapsed = clock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                Terminal.diagnostic(String(format: "body written in %.1f ms (%.0f MB/s, base64 included)",
-                                           seconds * 1000, Double(body.length) / max(seconds, 1e-9) / 1e6))
+                Terminal.diagnostic("body written to \(requestOut) in " + String(format: "%.1f ms", Self.seconds(clock.now - start) * 1000) + ", synced to disk")
             }
             Terminal.diagnostic("dry run: a \(body.length)-byte body for \(body.model) is valid; nothing was sent")
             if json {

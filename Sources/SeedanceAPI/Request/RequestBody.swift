@@ -72,6 +72,17 @@ public struct RequestBody: Sendable {
         RequestBodyChunks(segments: segments, chunkSize: chunkSize)
     }
 
+    /// Produces the whole body once, as a POST would, and discards it; returns the bytes
+    /// produced, which equal ``length`` (a dry run proves the stream without sending it).
+    public func producedByteCount(chunkSize: Int = RequestBodyChunks.defaultChunkSize) -> Int {
+        var iterator = chunks(chunkSize: chunkSize).makeAsyncIterator()
+        var count = 0
+        while let chunk = iterator.nextChunk() {
+            count += chunk.readableBytes
+        }
+        return count
+    }
+
     /// Writes the body to `destination` atomically, through the same chunks the POST sends.
     public func write(to destination: URL) throws(SeedanceError) {
         let writer = try AtomicFileWriter(destination: destination)
