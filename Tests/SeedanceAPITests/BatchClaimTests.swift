@@ -92,4 +92,32 @@ import Testing
         #expect(winners.count == 60)
         #expect(Set(winners).count == 60)
     }
+
+    /// `--retry-failed`: what failed may be taken again; what may have been paid never is.
+    @Test(arguments: [
+        // (the item's last attempt, retrying failed, claimed)
+        (TaskState?.none, false, false), (TaskState?.none, true, true),
+        (TaskState.refused, false, true), (TaskState.refused, true, true),
+        (TaskState.failed, true, true),
+        (TaskState.intent, true, false), (TaskState.outcomeUnknown, true, false),
+        (TaskState.submitted, true, false), (TaskState.succeeded, true, false),
+    ])
+    func aFailedItemIsTakenAgainOnlyWhenRetryingAndNeverWhenItMayBePaid(_ example: (attempt: TaskState?, retrying: Bool, claimed: Bool)) async throws {
+        let (store, _) = try await Self.stores(items: 1)
+        let now = Date()
+        let first = Self.owner("A")
+        #expect(try await store.claim(key, by: first, leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        if let state = example.attempt {
+            let intent = TaskRecord(intentID: "i-0", createdAt: now, model: "m", baseURL: "u", fingerprint: "f", batchItem: key)
+            #expect(try await store.recordIntent(intent, duplicatesSince: nil) == .recorded)
+            try await store.recordAnswer(intentID: "i-0", state: state, taskID: state == .refused ? nil : "t-0", reason: "r", at: now)
+        } else {
+            // Failed before it was sent (an unusable frame).
+            #expect(try await store.finishItem(key, by: first, state: .skipped, error: "unusable", output: nil, at: now))
+        }
+        let outcome = try await store.claim(
+            key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now, retryingFailed: example.retrying)
+        #expect(outcome.isClaimed == example.claimed, "\(outcome)")
+        if outcome.isClaimed { #expect(try await store.items(ofBatch: "b").first?.error == nil, "the old error is cleared") }
+    }
 }

@@ -28,7 +28,9 @@ extension SQLiteTaskStore {
         }
     }
 
-    public func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome {
+    public func claim(
+        _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
+    ) async throws(StateStoreError) -> ClaimOutcome {
         // `write` is an IMMEDIATE transaction: the read and the update below see no other writer.
         try await write("claim batch item") { db in
             guard let row = try Row.fetchOne(
@@ -40,11 +42,13 @@ extension SQLiteTaskStore {
                 current.intentID = nil
                 if current.state == .sent { current.state = .pending }
             }
-            let outcome = ClaimRule.decide(current, for: owner, at: date)
+            let outcome = ClaimRule.decide(current, for: owner, at: date, retryingFailed: retryingFailed)
             guard outcome == .claimed else { return outcome }
+            // A new attempt: the error of an earlier one is no longer the item's.
             try db.execute(
                 sql: """
-                    UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?
+                    UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?,
+                        error = NULL
                     WHERE batch_id = ? AND item_id = ?
                     """,
                 arguments: [BatchItemState.claimed.rawValue, owner.id, owner.host, owner.pid, date, leaseUntil, item.batchID, item.itemID])
@@ -68,12 +72,16 @@ extension SQLiteTaskStore {
 
 /// Who may take a batch item: pure, so every case is a table-driven test.
 enum ClaimRule {
-    static func decide(_ item: BatchItemRecord, for owner: ClaimOwner, at date: Date) -> ClaimOutcome {
+    /// - Parameter retryingFailed: a `skipped` item (it ended without being sent) may be taken.
+    ///   The caller has already cleared `intentID` when the item's only intent was refused.
+    static func decide(_ item: BatchItemRecord, for owner: ClaimOwner, at date: Date, retryingFailed: Bool = false) -> ClaimOutcome {
         // Checked first, whatever the item's state says: an item with an intent may have been
         // POSTed, and only its task record may say what happened to it.
         if let intentID = item.intentID { return .alreadySent(intentID: intentID) }
         switch item.state {
         case .pending:
+            return .claimed
+        case .skipped where retryingFailed:
             return .claimed
         case .sent:
             // An intent id is always set with `sent`; a row without one is damaged, so be safe.

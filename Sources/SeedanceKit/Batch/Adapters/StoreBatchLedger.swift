@@ -80,7 +80,8 @@ public struct StoreBatchLedger: BatchLedger {
     }
 
     public func claim(_ itemID: String, resending: Bool) async throws -> Bool {
-        let outcome = try await store.claim(key(itemID), by: owner, leaseUntil: Date().addingTimeInterval(lease), at: Date())
+        let outcome = try await store.claim(
+            key(itemID), by: owner, leaseUntil: Date().addingTimeInterval(lease), at: Date(), retryingFailed: resending)
         switch outcome {
         case .claimed: return true
         case .heldByAnother, .alreadySent, .finished: return false
