@@ -23,7 +23,7 @@ struct BatchRunnerRulesTests {
         ExitCase(capped: 2, expected: .stoppedAtCap),
         ExitCase(ledger: true, expected: .localIOFailure),
     ])
-    func exitStatus(_ row: ExitCase) {
+    func outcome(_ row: ExitCase) {
         let status = BatchOutcome.decide(
             failed: row.failed, outcomeUnknown: row.unknown, capped: row.capped, unfinished: row.unfinished, ledgerFailed: row.ledger)
         #expect(status == row.expected)
