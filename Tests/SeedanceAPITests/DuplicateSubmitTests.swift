@@ -124,6 +124,10 @@ final class IntentSpy: TaskStore {
         try await store.claim(item, by: owner, leaseUntil: leaseUntil, at: date, retryingFailed: retryingFailed)
     }
 
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool {
+        try await store.release(item, by: owner)
+    }
+
     func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
         try await store.finishItem(item, by: owner, state: state, error: error, output: output, at: date)
     }
@@ -144,5 +148,6 @@ struct FailingStore: TaskStore {
     func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
         throw failure
     }
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool { throw failure }
     func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool { throw failure }
 }

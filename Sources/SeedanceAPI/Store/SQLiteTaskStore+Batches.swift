@@ -57,6 +57,20 @@ extension SQLiteTaskStore {
     }
 
     @discardableResult
+    public func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool {
+        try await write("release batch item") { db in
+            try db.execute(
+                sql: """
+                    UPDATE batch_items SET state = ?, claimed_by = NULL, claimed_host = NULL, claimed_pid = NULL,
+                        claimed_at = NULL, lease_until = NULL
+                    WHERE batch_id = ? AND item_id = ? AND claimed_by = ? AND state = ? AND intent_id IS NULL
+                    """,
+                arguments: [BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id, BatchItemState.claimed.rawValue])
+            return db.changesCount > 0
+        }
+    }
+
+    @discardableResult
     public func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
         try await write("finish batch item") { db in
             try db.execute(

@@ -59,6 +59,13 @@ public protocol TaskStore: Sendable {
         _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
     ) async throws(StateStoreError) -> ClaimOutcome
 
+    /// Gives back `owner`'s claim on an item it did not send (its run stopped first), so the
+    /// next run takes it at once even while `owner`'s process lives on (a library caller running
+    /// batches one after another). Does nothing once an intent is recorded, or when another owner
+    /// holds the item; returns whether it gave the item back.
+    @discardableResult
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool
+
     /// Records how an item ended locally (e.g. ``BatchItemState/skipped`` with `error`, or
     /// ``BatchItemState/completed`` with `output`). Only the owner of the claim may do so;
     /// returns false (and changes nothing) otherwise.

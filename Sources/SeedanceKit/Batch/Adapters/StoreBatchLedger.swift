@@ -89,9 +89,11 @@ public struct StoreBatchLedger: BatchLedger {
         }
     }
 
-    /// The store has no "unclaim": the lease (or this process's death) frees the item, and the
-    /// next run of this process's command renews its own claim.
-    public func release(_ itemID: String) async throws {}
+    /// Gives the claim back, so a later run in this same (living) process, under a new owner,
+    /// does not wait for the lease. (A dead process's claims are taken over without it.)
+    public func release(_ itemID: String) async throws {
+        try await store.release(key(itemID), by: owner)
+    }
 
     public func recordNotSent(_ itemID: String, reason: String) async throws {
         try await store.finishItem(key(itemID), by: owner, state: .skipped, error: reason, output: nil, at: Date())
