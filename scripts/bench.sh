@@ -3,7 +3,9 @@
 #
 # Usage: scripts/bench.sh [SEEDANCE]    (or SEEDANCE=path; default .build/release/seedance)
 # Env:   BENCH_PAIRS (default 5), BENCH_MAGICK_PAIRS (default 2), BENCH_KEEP=1 keeps the inputs,
-#        BENCH_ONLY=pipeline runs only the start-up baselines and the 8000×6000 JPEG and PNG pairs.
+#        BENCH_ONLY=pipeline runs only the start-up baselines and the 8000×6000 JPEG and PNG pairs;
+#        BENCH_ONLY=batch runs only the batch row (100 frames through `seedance batch` against
+#        seedance-stub, which must sit next to SEEDANCE); BENCH_BATCH_RUNS (default 3) its pairs.
 #
 # Inputs are generated at run time with the vips CLI into a temp dir. Each comparison runs
 # ours and the reference interleaved (A B A B …) after one warm-up pair, and reports the
@@ -33,7 +35,12 @@ if [ ! -x "$TIME" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/seedance-bench.XXXXXX")"
-[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+STUB_PID=""   # the provider stand-in the batch row starts; stopped (by its pid) on any exit
+cleanup() {
+    if [ -n "$STUB_PID" ]; then kill "$STUB_PID" 2>/dev/null; wait "$STUB_PID" 2>/dev/null; fi
+    [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
 cd "$work" || die "cannot enter $work"
 
 # ---------------------------------------------------------------------------------------------
@@ -50,6 +57,9 @@ v bandjoin "n1.v g.v n2.v" s.v
 v linear --uchar -- s.v s8.v 0.1 115.2
 v copy s8.v base.v --interpretation srgb
 rm -f n1.v n2.v g.v s.v s8.v
+ONLY_PIPELINE=0; [ "${BENCH_ONLY:-}" = pipeline ] && ONLY_PIPELINE=1
+ONLY_BATCH=0; [ "${BENCH_ONLY:-}" = batch ] && ONLY_BATCH=1
+if [ "$ONLY_BATCH" = 0 ]; then
 # 8000×6000: the soft picture upsampled plus fine grain (sigma 1.2), like a photo's sensor noise.
 v resize base.v big.v 4
 v gaussnoise grain.v 8000 6000 --sigma 1.2 --mean 128
@@ -59,10 +69,12 @@ v linear --uchar -- sum.v photo.v 1 -128
 v copy photo.v photo.jpg[Q=90]
 v copy photo.v photo.png
 rm -f big.v grain.v grain8.v sum.v photo.v
-ONLY_PIPELINE=0; [ "${BENCH_ONLY:-}" = pipeline ] && ONLY_PIPELINE=1
-if [ "$ONLY_PIPELINE" = 0 ]; then
+fi
+if [ "$ONLY_PIPELINE" = 0 ] && [ "$ONLY_BATCH" = 0 ]; then
 # 20000×14000 JPEG (280 MP, under the 400 MP safety limit).
 v resize base.v huge.jpg[Q=90] 10 --vscale 9.33334
+fi
+if [ "$ONLY_PIPELINE" = 0 ]; then
 # 100 mixed small files, 400–2000 px, aspect within 1:2..2:1.
 mkdir -p small
 exts=(jpg png webp gif tif)
@@ -75,9 +87,9 @@ for i in $(seq 0 99); do
 done
 fi
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
-echo "   photo.jpg $(vipsheader photo.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb photo.jpg)"
-echo "   photo.png $(vipsheader photo.png | cut -d, -f1 | cut -d' ' -f2) $(mb photo.png)"
-[ "$ONLY_PIPELINE" = 1 ] || echo "   huge.jpg  $(vipsheader huge.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb huge.jpg)"
+[ "$ONLY_BATCH" = 1 ] || echo "   photo.jpg $(vipsheader photo.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb photo.jpg)"
+[ "$ONLY_BATCH" = 1 ] || echo "   photo.png $(vipsheader photo.png | cut -d, -f1 | cut -d' ' -f2) $(mb photo.png)"
+[ "$ONLY_PIPELINE" = 1 ] || [ "$ONLY_BATCH" = 1 ] || echo "   huge.jpg  $(vipsheader huge.jpg | cut -d, -f1 | cut -d' ' -f2) $(mb huge.jpg)"
 [ "$ONLY_PIPELINE" = 1 ] || echo "   small/    $(ls small | wc -l) files ($(ls small | sed 's/.*\.//' | sort | uniq -c | awk '{printf "%s %s ", $1, $2}'))"
 echo "   ($(( $(date +%s) - gen_start )) s)"
 
@@ -171,6 +183,7 @@ skip() {
 # Pipeline memory is a run's peak minus its program's baseline: the comparison is of the image
 # work, not of what each program loads at start (printed too, with `--help` runs).
 PIPELINE=()   # "label|wall ratio|pipeline memory ratio", pair by pair
+if [ "$ONLY_BATCH" = 0 ]; then
 vips black tiny.png 400 400 >/dev/null 2>&1 || die "vips black failed"
 baseline() { # NAME CMD… → median peak RSS in kB over PAIRS runs
     rm -f "$1.samples"
@@ -265,6 +278,12 @@ echo "   files $((payload / 1000000)) MB, body $((bodybytes / 1000000)) MB; body
 echo "   dry run ${wall} s; peak RSS $((rss / 1024)) MB over a $((base / 1024)) MB baseline = ${ratio}× the body"
 RESULTS+=("body building, 2 × ~20 MB frames|${rate} MB/s (${rate_verdict} ≥1500), peak RSS over baseline ${ratio}× the body (${mem_verdict} ≤1.5)")
 fi
+fi   # ONLY_BATCH
+
+if [ "$ONLY_PIPELINE" = 0 ]; then
+# shellcheck source=scripts/bench_batch.sh
+. "$repo/scripts/bench_batch.sh"
+fi
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,6 +303,7 @@ for row in "${RESULTS[@]}"; do
     [ -n "$wt" ] && wv="$wv≤$wt"; [ -n "$mt" ] && mv="$mv≤$mt"
     printf '%-62s %8.2f %8.2f %6.2f× %-10s %7s %7s %6.2f× %-9s\n' "$label" "$aw" "$bw" "$wr" "$wv" "$am" "$bm" "$mr" "$mv"
 done
+if [ "$ONLY_BATCH" = 0 ]; then
 echo
 echo "== pipeline: ours/vipsthumbnail pair by pair (median); pipeline memory = peak − start-up baseline"
 printf '   start-up baseline: seedance --help %.1f MB, seedance check tiny.png %.1f MB; vipsthumbnail --help %.1f MB, vipsheader tiny.png %.1f MB\n' \
@@ -294,5 +314,6 @@ for row in "${PIPELINE[@]}"; do
     case "$label" in *vipsthumbnail*) printf '   %-62s wall %s×  pipeline memory %s×\n' "$label" "$pw" "$pm" ;; esac
 done
 echo "   (the machine may be shared: ratios come from interleaved pairs, which absorbs most of the load)"
+fi
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); libvips $(vips --version | sed 's/vips-//')"

@@ -26,11 +26,15 @@ public struct ProviderError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The provider's `reason`, e.g. `INVALID_IMAGE_SIZE`; empty when the body had none.
     public var reason: String
     public var message: String
+    /// How long the provider asked us to wait (its `Retry-After`, in seconds or as an HTTP date),
+    /// e.g. with a 429; nil when it gave none. A batch pauses every worker at least this long.
+    public var retryAfter: Duration?
 
-    public init(httpStatus: Int, reason: String, message: String) {
+    public init(httpStatus: Int, reason: String, message: String, retryAfter: Duration? = nil) {
         self.httpStatus = httpStatus
         self.reason = reason
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public var kind: Kind {

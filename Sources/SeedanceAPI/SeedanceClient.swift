@@ -138,7 +138,7 @@ public final class SeedanceClient: Sendable {
             return Submission(
                 taskID: taskID, intentID: intentID, fingerprint: fingerprint, model: body.model, attempts: attempts, storeProblem: problem)
         case .refused(let answer, _):
-            let providerError = redacted(ProviderError(status: answer.status, body: answer.body))
+            let providerError = redacted(ProviderError(answer))
             return try await fail(store, intentID, .refused, SeedanceError(
                 .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
         case .outcomeUnknown(let failure, let status, _):
@@ -164,7 +164,7 @@ public final class SeedanceClient: Sendable {
         case .accepted(let answer, _):
             return try TaskResult(json: Data(buffer: answer.body))
         case .refused(let answer, _):
-            throw SeedanceError(.provider(redacted(ProviderError(status: answer.status, body: answer.body))), "task-result for \(taskID) failed")
+            throw SeedanceError(.provider(redacted(ProviderError(answer))), "task-result for \(taskID) failed")
         case .outcomeUnknown(_, _, let attempts), .unreachable(_, let attempts):
             throw SeedanceError(.unreachable, "could not reach \(configuration.baseURL.absoluteString) for task \(taskID) after \(attempts) attempt(s)")
         }
@@ -225,7 +225,10 @@ public final class SeedanceClient: Sendable {
     }
 
     private func redacted(_ error: ProviderError) -> ProviderError {
-        ProviderError(httpStatus: error.httpStatus, reason: redacted(error.reason), message: redacted(error.message))
+        var error = error
+        error.reason = redacted(error.reason)
+        error.message = redacted(error.message)
+        return error
     }
 
     private static func taskID(in body: ByteBuffer) -> String? {

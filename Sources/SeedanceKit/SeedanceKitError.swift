@@ -1,4 +1,5 @@
-/// A failure of the prepare-and-submit glue, with a kind to match on.
+/// A failure of the prepare-and-submit glue, with a kind to match on: a frame that cannot be
+/// sent, or a batch that refuses to start. (Problems during a batch run end in its summary.)
 ///
 /// Failures of the layers below keep their own types (FrameKit's `FrameError`, SeedanceAPI's
 /// `SeedanceError`, `RequestValidationError`, `ModelFileError`); this covers what only this layer knows.
@@ -10,6 +11,13 @@ public struct SeedanceKitError: Error, Sendable, CustomStringConvertible {
         case frameUnusable = "frame_unusable"
         /// A frame URL could not be fetched (refused address, too large, HTTP error).
         case frameFetchFailed = "frame_fetch_failed"
+        /// A batch refused to start: two items share an id. Nothing was sent.
+        case duplicateItemID = "duplicate_item_id"
+        /// A batch refused to start: it has a spending cap and some item to send has no known
+        /// price. Nothing was sent.
+        case unknownPriceWithCap = "unknown_price_with_cap"
+        /// A batch refused to start: its state store could not be opened or read. Nothing was sent.
+        case ledgerUnavailable = "ledger_unavailable"
     }
 
     public var kind: Kind

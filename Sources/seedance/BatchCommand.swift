@@ -28,7 +28,8 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where videos go (DIR/<id>.mp4 unless a line names its output).", valueName: "DIR"))
     var outputDir: String
     @OptionGroup(title: "Model (for lines without one)") var modelOption: ModelOption
-    @OptionGroup(title: "Request defaults") var defaults: BatchRequestDefaults
+    /// `submit`'s request options, as the defaults a line's own fields override.
+    @OptionGroup(title: "Request defaults (a line's own value wins)") var defaults: RequestOptions
     @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Provider") var api: APIOptions
@@ -84,7 +85,7 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let rules = self.rules
         let planner = BatchPlanner(
-            defaults: defaults.fields, model: modelOption.model, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
+            defaults: defaults.parameters.values.mapValues(ManifestValue.init), model: modelOption.model, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
             fixOptions: fixOptions.options()) { model in rules.policy(for: model) }
         let plan = planner.plan(read)
         for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
@@ -134,18 +135,18 @@ struct BatchCommand: AsyncParsableCommand {
             summary = try await SeedanceClient.withClient(SeedanceBatch.configuration(configuration)) { client in
                 try await batch.run(plan, client: client) { progress in await display.show(progress) }
             }
-        } catch let error as BatchRunError {
-            Terminal.diagnostic("seedance: \(error)")
-            throw ExitCode(error.kind == .ledgerUnavailable ? BatchExitStatus.localIOFailure.rawValue : ExitStatus.usage.rawValue)
+        } catch {
+            throw ExitStatus.reporting(error)
         }
         await display.finish()
-        report(summary)
-        if summary.exitStatus != .succeeded { throw ExitCode(summary.exitStatus.rawValue) }
+        let status = ExitStatus(summary.outcome)
+        report(summary, status: status)
+        if status != .success { throw status.exitCode }
     }
 
-    private func report(_ summary: BatchRunSummary) {
+    private func report(_ summary: BatchRunSummary, status: ExitStatus) {
         if json {
-            try? JSONOutput.print(summary)
+            try? JSONOutput.print(BatchRunDocument(summary: summary, exitCode: status.rawValue))
         } else {
             for item in summary.items {
                 Terminal.result([item.id, item.state.rawValue, item.taskID ?? "-", item.output ?? "-"].joined(separator: "\t"))
@@ -156,8 +157,11 @@ struct BatchCommand: AsyncParsableCommand {
         }
         if let stop = summary.stop { Terminal.diagnostic("seedance: \(stop)") }
         let spent = String(format: "%.2f", summary.spentUSD)
-        Terminal.diagnostic("seedance: \(summary.exitStatus.name), estimated spend ≈ USD \(spent) (estimate)")
-        if summary.exitStatus == .stillRunning || summary.exitStatus == .stoppedAtCap {
+        Terminal.diagnostic("seedance: \(summary.outcome.rawValue), estimated spend ≈ USD \(spent) (estimate)")
+        if let rate = summary.preparation.framesPerSecond {
+            Terminal.diagnostic("seedance: prepared \(summary.preparation.frames) frame(s) in \(String(format: "%.2f", summary.preparation.seconds)) s (\(String(format: "%.1f", rate)) frames/s)")
+        }
+        if summary.outcome == .stillRunning || summary.outcome == .stoppedAtCap {
             Terminal.diagnostic("seedance: to resume, run: " + CommandLine.arguments.map(Terminal.shellQuoted).joined(separator: " "))
         }
     }

@@ -4,7 +4,8 @@ import SeedanceAPI
 import SeedanceKit
 
 extension ExitStatus {
-    /// The one table from a library failure to an exit code; every command goes through it.
+    /// The one table from a library failure (or a batch's outcome, below) to an exit code; every
+    /// command goes through it.
     /// nil: not a library failure (ArgumentParser's own errors and exit codes), left as is.
     init?(_ error: any Error) {
         switch error {
@@ -34,6 +35,20 @@ extension ExitStatus {
         switch kind {
         case .frameNotCompliant: self = .repairable
         case .frameUnusable, .frameFetchFailed: self = .unusableInput
+        case .duplicateItemID, .unknownPriceWithCap: self = .usage
+        case .ledgerUnavailable: self = .localIO
+        }
+    }
+
+    /// How a batch run ended, as the documented exit code (the library names outcomes only).
+    init(_ outcome: BatchOutcome) {
+        switch outcome {
+        case .succeeded: self = .success
+        case .someFailed: self = .refused
+        case .someOutcomeUnknown: self = .outcomeUnknown
+        case .stillRunning: self = .stillRunning
+        case .stoppedAtCap: self = .spendingCap
+        case .localIOFailure: self = .localIO
         }
     }
 

@@ -92,4 +92,59 @@ import Testing
         #expect(winners.count == 60)
         #expect(Set(winners).count == 60)
     }
+
+    /// `--retry-failed`: what failed may be taken again; what may have been paid never is.
+    @Test(arguments: [
+        // (the item's last attempt, retrying failed, claimed)
+        (TaskState?.none, false, false), (TaskState?.none, true, true),
+        (TaskState.refused, false, true), (TaskState.refused, true, true),
+        (TaskState.failed, true, true),
+        (TaskState.intent, true, false), (TaskState.outcomeUnknown, true, false),
+        (TaskState.submitted, true, false), (TaskState.succeeded, true, false),
+    ])
+    func aFailedItemIsTakenAgainOnlyWhenRetryingAndNeverWhenItMayBePaid(_ example: (attempt: TaskState?, retrying: Bool, claimed: Bool)) async throws {
+        let (store, _) = try await Self.stores(items: 1)
+        let now = Date()
+        let first = Self.owner("A")
+        #expect(try await store.claim(key, by: first, leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        if let state = example.attempt {
+            let intent = TaskRecord(intentID: "i-0", createdAt: now, model: "m", baseURL: "u", fingerprint: "f", batchItem: key)
+            #expect(try await store.recordIntent(intent, duplicatesSince: nil) == .recorded)
+            try await store.recordAnswer(intentID: "i-0", state: state, taskID: state == .refused ? nil : "t-0", reason: "r", at: now)
+        } else {
+            // Failed before it was sent (an unusable frame).
+            #expect(try await store.finishItem(key, by: first, state: .skipped, error: "unusable", output: nil, at: now))
+        }
+        let outcome = try await store.claim(
+            key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now, retryingFailed: example.retrying)
+        #expect(outcome.isClaimed == example.claimed, "\(outcome)")
+        if outcome.isClaimed { #expect(try await store.items(ofBatch: "b").first?.error == nil, "the old error is cleared") }
+    }
+
+    /// Two owners in one living process (a library caller running one batch after another): a
+    /// claim given back is taken at once; one not given back waits for its lease.
+    @Test func aReleasedClaimIsTakenAtOnceByAnotherOwnerOfTheSameProcess() async throws {
+        let (store, _) = try await Self.stores(items: 2)
+        let now = Date()
+        let lease = now.addingTimeInterval(600)
+        let (first, second) = (Self.owner("run-1"), Self.owner("run-2"))
+        let other = BatchItemKey(batchID: "b", itemID: "item-1")
+        #expect(try await store.claim(key, by: first, leaseUntil: lease, at: now) == .claimed)
+        #expect(try await store.claim(other, by: first, leaseUntil: lease, at: now) == .claimed)
+        #expect(try await store.release(key, by: second) == false, "only the holder gives a claim back")
+        #expect(try await store.release(key, by: first))
+        #expect(try await store.claim(key, by: second, leaseUntil: lease, at: now) == .claimed)
+        #expect(try await store.claim(other, by: second, leaseUntil: lease, at: now) == .heldByAnother(owner: "run-1"))
+    }
+
+    @Test func aClaimWithAnIntentIsNotGivenBack() async throws {
+        let (store, _) = try await Self.stores(items: 1)
+        let now = Date()
+        let owner = Self.owner("A")
+        #expect(try await store.claim(key, by: owner, leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        let intent = TaskRecord(intentID: "i-0", createdAt: now, model: "m", baseURL: "u", fingerprint: "f", batchItem: key)
+        #expect(try await store.recordIntent(intent, duplicatesSince: nil) == .recorded)
+        #expect(try await store.release(key, by: owner) == false)
+        #expect(try await store.claim(key, by: Self.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .alreadySent(intentID: "i-0"))
+    }
 }

@@ -120,8 +120,12 @@ final class IntentSpy: TaskStore {
     func batch(id: String) async throws(StateStoreError) -> BatchRecord? { try await store.batch(id: id) }
     func items(ofBatch batchID: String) async throws(StateStoreError) -> [BatchItemRecord] { try await store.items(ofBatch: batchID) }
 
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome {
-        try await store.claim(item, by: owner, leaseUntil: leaseUntil, at: date)
+    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
+        try await store.claim(item, by: owner, leaseUntil: leaseUntil, at: date, retryingFailed: retryingFailed)
+    }
+
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool {
+        try await store.release(item, by: owner)
     }
 
     func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
@@ -141,6 +145,9 @@ struct FailingStore: TaskStore {
     func createBatch(_ batch: BatchRecord, items: [BatchItemRecord]) async throws(StateStoreError) { throw failure }
     func batch(id: String) async throws(StateStoreError) -> BatchRecord? { throw failure }
     func items(ofBatch batchID: String) async throws(StateStoreError) -> [BatchItemRecord] { throw failure }
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome { throw failure }
+    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
+        throw failure
+    }
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool { throw failure }
     func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool { throw failure }
 }

@@ -30,6 +30,16 @@ import Testing
         #expect(name == example.expected)
     }
 
+    @Test("a 429's Retry-After reaches the throttle", arguments: [
+        (429, Duration?.some(.seconds(30)), Duration?.some(.seconds(30))),
+        (503, .some(.milliseconds(1500)), .some(.milliseconds(1500))),
+        (429, nil, nil),
+    ])
+    func retryAfterIsCarried(_ example: (status: Int, retryAfter: Duration?, expected: Duration?)) {
+        let provider = ProviderError(httpStatus: example.status, reason: "RATE_LIMIT_EXCEEDED", message: "", retryAfter: example.retryAfter)
+        #expect(ClientBatchCreator.outcome(for: SeedanceError(.provider(provider), "x")) == .rateLimited(retryAfter: example.expected))
+    }
+
     static func task(_ state: TaskState, taskID: String? = "t1", reason: String? = nil, output: String? = nil) -> TaskRecord {
         TaskRecord(intentID: "i1", createdAt: Date(), model: "m", baseURL: "b", fingerprint: "f", taskID: taskID, state: state,
                    reason: reason, outputPath: output)

@@ -2,10 +2,9 @@
 /// since an arbitrary origin, as ``TimeSource/now`` gives them). Pure: no waiting, no locks.
 ///
 /// One token is taken per create. Tokens come back one per ``interval`` up to ``burst``. A 429
-/// pauses every taker until its `Retry-After` (or a growing backoff when the header is absent)
-/// and slows the rate by ``slowdown``, no slower than ``slowestInterval``; after
-/// ``recoveryStreak`` successes in a row the rate speeds up again by the same factor, never past
-/// the configured one.
+/// pauses every taker for its `Retry-After` or a growing backoff, whichever is longer, and
+/// slows the rate by ``slowdown``, no slower than ``slowestInterval``; after ``recoveryStreak``
+/// successes in a row the rate speeds up again by the same factor, never past the configured one.
 ///
 /// At most `burst + ratePerMinute` creates fit in any 60 s, so the default burst is kept small.
 public struct TokenBucket: Sendable, Hashable {
@@ -29,9 +28,16 @@ public struct TokenBucket: Sendable, Hashable {
     public static let recoveryStreak = 10
     /// The slowest the bucket gets: one create a minute.
     public static let slowestInterval = Duration.seconds(60)
-    /// The pause after a 429 without `Retry-After`: 5 s, doubling with each 429 in a row, up to 60 s.
+    /// The backoff after a 429: 5 s, doubling with each 429 in a row, up to 60 s.
     public static func backoff(afterPenalties count: Int) -> Duration {
         min(.seconds(5) * (1 << min(max(count - 1, 0), 4)), .seconds(60))
+    }
+
+    /// The pause after the `count`-th 429 in a row: the provider's `Retry-After` when it asks for
+    /// longer than the backoff, else the backoff (a `Retry-After` of 0 or 1 s after several
+    /// refusals in a row would only invite the next one).
+    public static func pause(retryAfter: Duration?, afterPenalties count: Int) -> Duration {
+        max(retryAfter ?? .zero, backoff(afterPenalties: count))
     }
 
     /// The documented default burst for a rate: a fifth of it, between 1 and 5.
@@ -74,12 +80,12 @@ public struct TokenBucket: Sendable, Hashable {
         return true
     }
 
-    /// A 429: everyone waits until `now + retryAfter` (or a backoff), the pause ends with one
-    /// token rather than a full burst, and the rate slows.
+    /// A 429: everyone waits until `now` plus ``pause(retryAfter:afterPenalties:)``, the pause
+    /// ends with one token rather than a full burst, and the rate slows.
     public mutating func penalize(retryAfter: Duration?, at now: Duration) {
         penaltiesInARow += 1
         successStreak = 0
-        let until = now + (retryAfter ?? Self.backoff(afterPenalties: penaltiesInARow))
+        let until = now + Self.pause(retryAfter: retryAfter, afterPenalties: penaltiesInARow)
         pausedUntil = max(pausedUntil ?? until, until)
         refill(at: now)
         tokens = 1

@@ -28,7 +28,9 @@ extension SQLiteTaskStore {
         }
     }
 
-    public func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome {
+    public func claim(
+        _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
+    ) async throws(StateStoreError) -> ClaimOutcome {
         // `write` is an IMMEDIATE transaction: the read and the update below see no other writer.
         try await write("claim batch item") { db in
             guard let row = try Row.fetchOne(
@@ -40,15 +42,31 @@ extension SQLiteTaskStore {
                 current.intentID = nil
                 if current.state == .sent { current.state = .pending }
             }
-            let outcome = ClaimRule.decide(current, for: owner, at: date)
+            let outcome = ClaimRule.decide(current, for: owner, at: date, retryingFailed: retryingFailed)
             guard outcome == .claimed else { return outcome }
+            // A new attempt: the error of an earlier one is no longer the item's.
             try db.execute(
                 sql: """
-                    UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?
+                    UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?,
+                        error = NULL
                     WHERE batch_id = ? AND item_id = ?
                     """,
                 arguments: [BatchItemState.claimed.rawValue, owner.id, owner.host, owner.pid, date, leaseUntil, item.batchID, item.itemID])
             return .claimed
+        }
+    }
+
+    @discardableResult
+    public func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool {
+        try await write("release batch item") { db in
+            try db.execute(
+                sql: """
+                    UPDATE batch_items SET state = ?, claimed_by = NULL, claimed_host = NULL, claimed_pid = NULL,
+                        claimed_at = NULL, lease_until = NULL
+                    WHERE batch_id = ? AND item_id = ? AND claimed_by = ? AND state = ? AND intent_id IS NULL
+                    """,
+                arguments: [BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id, BatchItemState.claimed.rawValue])
+            return db.changesCount > 0
         }
     }
 
@@ -68,12 +86,16 @@ extension SQLiteTaskStore {
 
 /// Who may take a batch item: pure, so every case is a table-driven test.
 enum ClaimRule {
-    static func decide(_ item: BatchItemRecord, for owner: ClaimOwner, at date: Date) -> ClaimOutcome {
+    /// - Parameter retryingFailed: a `skipped` item (it ended without being sent) may be taken.
+    ///   The caller has already cleared `intentID` when the item's only intent was refused.
+    static func decide(_ item: BatchItemRecord, for owner: ClaimOwner, at date: Date, retryingFailed: Bool = false) -> ClaimOutcome {
         // Checked first, whatever the item's state says: an item with an intent may have been
         // POSTed, and only its task record may say what happened to it.
         if let intentID = item.intentID { return .alreadySent(intentID: intentID) }
         switch item.state {
         case .pending:
+            return .claimed
+        case .skipped where retryingFailed:
             return .claimed
         case .sent:
             // An intent id is always set with `sent`; a row without one is damaged, so be safe.

@@ -52,14 +52,32 @@ public protocol TaskStore: Sendable {
     /// processes never prepare and send the same item. Claiming again as the same owner renews
     /// the lease. A claim held by another owner is taken over only when that owner is gone (its
     /// process is dead on this host, or its lease expired) and the item has no intent: an item
-    /// that may have been POSTed is never handed out again.
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome
+    /// that may have been POSTed is never handed out again. With `retryingFailed` (the user
+    /// asked to send failed items again), an item that ended without being sent
+    /// (``BatchItemState/skipped``) may be taken as well; one that may have been paid never is.
+    func claim(
+        _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
+    ) async throws(StateStoreError) -> ClaimOutcome
+
+    /// Gives back `owner`'s claim on an item it did not send (its run stopped first), so the
+    /// next run takes it at once even while `owner`'s process lives on (a library caller running
+    /// batches one after another). Does nothing once an intent is recorded, or when another owner
+    /// holds the item; returns whether it gave the item back.
+    @discardableResult
+    func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool
 
     /// Records how an item ended locally (e.g. ``BatchItemState/skipped`` with `error`, or
     /// ``BatchItemState/completed`` with `output`). Only the owner of the claim may do so;
     /// returns false (and changes nothing) otherwise.
     @discardableResult
     func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool
+}
+
+extension TaskStore {
+    /// A claim that leaves failed items alone.
+    public func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date) async throws(StateStoreError) -> ClaimOutcome {
+        try await claim(item, by: owner, leaseUntil: leaseUntil, at: date, retryingFailed: false)
+    }
 }
 
 /// What ``TaskStore/recordIntent(_:duplicatesSince:)`` did.

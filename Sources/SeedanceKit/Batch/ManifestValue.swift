@@ -1,3 +1,5 @@
+public import SeedanceAPI
+
 /// One value of a manifest line, as the file gave it.
 ///
 /// JSON Lines values keep their JSON type. CSV cells are all ``text(_:)``: untyped until the next
@@ -18,6 +20,15 @@ public enum ManifestValue: Sendable, Hashable, CustomStringConvertible {
         case integer
         case number
         case bool
+    }
+
+    /// A typed request value (e.g. a command-line default) as a manifest value.
+    public init(_ value: ParameterValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .integer(let number): self = .integer(Int(number))
+        case .bool(let flag): self = .bool(flag)
+        }
     }
 
     /// The value as the declared type, or nil when it cannot be read as one.

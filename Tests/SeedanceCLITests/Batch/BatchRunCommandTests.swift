@@ -6,49 +6,10 @@ import Testing
 /// `seedance batch` sending for real: the built binary as a child process, the stand-in on
 /// loopback in this process (it outlives a killed batch), SQLite in a temporary XDG_STATE_HOME.
 @Suite(.serialized) struct BatchRunCommandTests {
-    static let key = "sk-batch-run-5d2c8e1f7a3b9c4d"
+    static let key = BatchCommandHarness.key
 
-    struct Setup {
-        let stub: SeedanceStub
-        let folder: URL
-        var state: URL { folder.appendingPathComponent("state") }
-        var output: String { folder.appendingPathComponent("videos").path }
-
-        /// The whole environment for a child: this process's, without provider settings, plus ours.
-        var environment: [String: String] {
-            var variables = ProcessInfo.processInfo.environment
-            variables["NOVITA_API_KEY"] = BatchRunCommandTests.key
-            variables["SEEDANCE_BASE_URL"] = stub.baseURL.absoluteString
-            variables["XDG_STATE_HOME"] = state.path
-            return variables
-        }
-
-        func batch(_ manifest: String, _ extra: [String], timeout: Double = 300, killWhen: (@Sendable () -> Bool)? = nil) async throws -> ChildProcess.Outcome {
-            let executable = try #require(TestPaths.executable("seedance"), "build seedance first (swift build --build-tests)")
-            let arguments = ["batch", manifest, "--output-dir", output] + extra
-            let environment = self.environment
-            let result = await ChildProcess.onThread {
-                Result { try ChildProcess.run(executable, arguments, environment: environment, timeout: timeout, killWhen: killWhen) }
-            }
-            return try result.get()
-        }
-
-        func videos() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { $0.hasSuffix(".mp4") }.sorted()
-        }
-    }
-
-    func withSetup(_ configuration: StubConfiguration, _ body: (Setup) async throws -> Void) async throws {
-        let stub = try await SeedanceStub.start(configuration)
-        let folder = try temporaryDirectory("batch-run")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try await body(Setup(stub: stub, folder: folder))
-        } catch {
-            try await stub.stop()
-            throw error
-        }
-        try await stub.stop()
+    func withSetup(_ configuration: StubConfiguration, _ body: (BatchCommandHarness) async throws -> Void) async throws {
+        try await BatchCommandHarness.with(configuration, body)
     }
 
     /// Issue 12's crash test. The stand-in allows 10 creates per 20 s window: the 30-per-minute

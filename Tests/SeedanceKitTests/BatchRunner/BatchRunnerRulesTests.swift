@@ -7,11 +7,11 @@ struct BatchRunnerRulesTests {
     struct ExitCase: Sendable, CustomTestStringConvertible {
         var failed = 0, unknown = 0, capped = 0, unfinished = 0
         var ledger = false
-        var expected: BatchExitStatus
+        var expected: BatchOutcome
         var testDescription: String { "f\(failed) u\(unknown) c\(capped) r\(unfinished) io\(ledger) → \(expected.rawValue)" }
     }
 
-    @Test("exit status precedence: 74 > 4 > 3 > 7 > 5 > 0", arguments: [
+    @Test("outcome precedence: io > unknown > failed > capped > still running > succeeded", arguments: [
         ExitCase(expected: .succeeded),
         ExitCase(unfinished: 1, expected: .stillRunning),
         ExitCase(capped: 1, unfinished: 1, expected: .stoppedAtCap),
@@ -23,15 +23,16 @@ struct BatchRunnerRulesTests {
         ExitCase(capped: 2, expected: .stoppedAtCap),
         ExitCase(ledger: true, expected: .localIOFailure),
     ])
-    func exitStatus(_ row: ExitCase) {
-        let status = BatchExitStatus.decide(
+    func outcome(_ row: ExitCase) {
+        let status = BatchOutcome.decide(
             failed: row.failed, outcomeUnknown: row.unknown, capped: row.capped, unfinished: row.unfinished, ledgerFailed: row.ledger)
         #expect(status == row.expected)
     }
 
-    @Test("exit codes are the agreed numbers")
-    func exitCodes() {
-        #expect(BatchExitStatus.allCases.map(\.rawValue) == [0, 3, 4, 5, 7, 74])
+    @Test("outcomes are named in snake_case, with no numbers (the CLI maps them to exit codes)")
+    func outcomeNames() {
+        #expect(BatchOutcome.allCases.map(\.rawValue)
+            == ["succeeded", "some_failed", "some_outcome_unknown", "still_running", "stopped_at_cap", "local_io_failure"])
     }
 
     struct ResumeCase: Sendable, CustomTestStringConvertible {
@@ -82,5 +83,26 @@ struct BatchRunnerRulesTests {
     ])
     func eta(elapsed: Duration, ended: Int, remaining: Int, expected: Duration?) {
         #expect(BatchRunProgress.eta(elapsed: elapsed, endedThisRun: ended, remaining: remaining) == expected)
+    }
+
+    enum MeterEvent: Sendable { case start(Int), end(Int, frames: Int?) }
+
+    /// Instants in seconds; the stage's time runs from the first start to the last end, and a
+    /// failed preparation counts for time but not for items or frames.
+    @Test("prepare-stage figures", arguments: [
+        ([MeterEvent](), BatchPreparation()),
+        ([.start(2), .end(5, frames: 2)], BatchPreparation(items: 1, frames: 2, seconds: 3)),
+        ([.start(0), .start(1), .end(4, frames: 1), .end(3, frames: 2)], BatchPreparation(items: 2, frames: 3, seconds: 4)),
+        ([.start(0), .end(2, frames: nil), .start(2), .end(6, frames: 1)], BatchPreparation(items: 1, frames: 1, seconds: 6)),
+    ])
+    func preparationMeter(_ example: ([MeterEvent], BatchPreparation)) {
+        var meter = PreparationMeter()
+        for event in example.0 {
+            switch event {
+            case .start(let at): meter.start(at: .seconds(at))
+            case .end(let at, let frames): meter.end(at: .seconds(at), frames: frames)
+            }
+        }
+        #expect(meter.preparation == example.1)
     }
 }

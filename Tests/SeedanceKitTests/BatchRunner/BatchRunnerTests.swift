@@ -11,7 +11,7 @@ struct BatchRunnerTests {
     func happyPath() async throws {
         let world = World()
         let summary = try await world.runner().run(World.items(["a", "b", "c"]))
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
         #expect(summary.items.map(\.state) == [.downloaded, .downloaded, .downloaded])
         #expect(await world.provider.created == ["a": 1, "b": 1, "c": 1])
         #expect(await world.downloader.saved.keys.sorted() == ["out/a.mp4", "out/b.mp4", "out/c.mp4"])
@@ -31,7 +31,7 @@ struct BatchRunnerTests {
         async let summary = runner.run(World.items(["a", "b"]))
         var last: BatchRunProgress?
         for await progress in runner.progress { last = progress }
-        #expect(try await summary.exitStatus == .succeeded)
+        #expect(try await summary.outcome == .succeeded)
         #expect(last?[.downloaded] == 2)
         #expect(last?.total == 2)
         #expect(last?.eta == .zero)
@@ -48,7 +48,7 @@ struct BatchRunnerTests {
         }
         await provider.setPollsToFinish(2)
         let summary = try await world.runner(BatchRunOptions(preparers: 1)).run(World.items(["a", "b"]))
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
         let log = await provider.log
         let startB = try #require(log.firstIndex(of: "prepare-start b"))
         let pollA = try #require(log.firstIndex(of: "poll a"))
@@ -62,7 +62,7 @@ struct BatchRunnerTests {
         world.gate = FakeGate(maxInFlight: cap)
         await world.provider.setPollsToFinish(3)
         let summary = try await world.runner(BatchRunOptions(preparers: 2)).run(World.items((1...8).map { "i\($0)" }))
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
         #expect(await world.provider.maxRunning <= cap)
         #expect(await world.gate.maxObserved <= cap)
         #expect(await world.gate.overReleases == 0)
@@ -76,7 +76,7 @@ struct BatchRunnerTests {
         await world.provider.setPollsToFinish(3)
         let options = BatchRunOptions(preparers: 2, preparedBuffer: 1)
         let summary = try await world.runner(options).run(World.items((1...10).map { "i\($0)" }))
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
         #expect(await world.alive.maxAlive <= 2 + 1 + 1)
     }
 
@@ -85,7 +85,7 @@ struct BatchRunnerTests {
         let world = World()
         await world.provider.script("b", [.rateLimited(.seconds(7))])
         let summary = try await world.runner(BatchRunOptions(preparers: 1)).run(World.items(["a", "b", "c"]))
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
         #expect(await world.provider.attempts["b"] == 2)
         #expect(await world.provider.created["b"] == 1)
         #expect(await world.gate.penalties == [.seconds(7)])
@@ -103,7 +103,7 @@ struct BatchRunnerTests {
         await world.provider.script("a", Array(repeating: .rateLimited(nil), count: 3))
         let summary = try await world.runner(BatchRunOptions(preparers: 1, maxRateLimitedAttempts: 3)).run(World.items(["a"]))
         #expect(summary.item("a")?.state == .pending)
-        #expect(summary.exitStatus == .stillRunning)
+        #expect(summary.outcome == .stillRunning)
         #expect(await world.provider.created["a"] == nil)
         #expect(await world.store.entry("a")?.stage == .notSent)
         #expect(await world.store.disk.claims["a"] == nil)
@@ -115,11 +115,11 @@ struct BatchRunnerTests {
         await world.provider.script("b", [.createButLoseAnswer])
         let first = try await world.runner().run(World.items(["a", "b"]))
         #expect(first.item("b")?.state == .outcomeUnknown)
-        #expect(first.exitStatus == .someOutcomeUnknown)
+        #expect(first.outcome == .someOutcomeUnknown)
         let second = try await world.runner().run(World.items(["a", "b"]))
         #expect(second.item("b")?.state == .outcomeUnknown)
         #expect(second.item("a")?.state == .downloaded)
-        #expect(second.exitStatus == .someOutcomeUnknown)
+        #expect(second.outcome == .someOutcomeUnknown)
         #expect(await world.provider.attempts["b"] == 1)
         #expect(await world.provider.attempts["a"] == 1)
     }
@@ -135,7 +135,7 @@ struct BatchRunnerTests {
         #expect(summary.item("c")?.state == .downloaded)
         #expect(await world.provider.attempts["b"] == nil)
         #expect(await world.provider.attempts["c"] == nil)
-        #expect(summary.exitStatus == .someOutcomeUnknown)
+        #expect(summary.outcome == .someOutcomeUnknown)
     }
 
     @Test("failed items are sent again only with retryFailed")
@@ -148,15 +148,15 @@ struct BatchRunnerTests {
         #expect(first.item("c")?.state == .failed)
         #expect(first.item("c")?.error == "ILLEGAL_PROMPT")
         #expect(first.item("d")?.state == .failed)
-        #expect(first.exitStatus == .someFailed)
+        #expect(first.outcome == .someFailed)
 
         let again = try await world.runner().run(items)
-        #expect(again.exitStatus == .someFailed)
+        #expect(again.outcome == .someFailed)
         #expect(await world.provider.attempts == ["a": 1, "c": 1, "d": 1])
 
         await world.provider.setFailing([])
         let retried = try await world.runner(BatchRunOptions(preparers: 2, retryFailed: true)).run(items)
-        #expect(retried.exitStatus == .succeeded)
+        #expect(retried.outcome == .succeeded)
         #expect(await world.provider.attempts == ["a": 1, "c": 2, "d": 2])
     }
 
@@ -169,7 +169,7 @@ struct BatchRunnerTests {
         #expect(summary.item("b")?.error?.contains("line 2") == true)
         #expect(summary.item("a")?.state == .downloaded)
         #expect(await world.provider.attempts["b"] == nil)
-        #expect(summary.exitStatus == .someFailed)
+        #expect(summary.outcome == .someFailed)
     }
 
     @Test("the spending cap stops before the next item would pass it")
@@ -177,7 +177,7 @@ struct BatchRunnerTests {
         let world = World()
         let options = BatchRunOptions(preparers: 1, maxSpendUSD: 1.0)
         let summary = try await world.runner(options).run(World.items(["a", "b", "c", "d", "e"], cost: 0.3))
-        #expect(summary.exitStatus == .stoppedAtCap)
+        #expect(summary.outcome == .stoppedAtCap)
         #expect(summary.items.map(\.state) == [.downloaded, .downloaded, .downloaded, .capped, .capped])
         #expect(summary.spentUSD <= 1.0)
         #expect(await world.provider.attempts.count == 3)
@@ -193,7 +193,7 @@ struct BatchRunnerTests {
     func spendingCapAcrossRuns() async throws {
         let world = World()
         let first = try await world.runner(BatchRunOptions(preparers: 1, maxSpendUSD: 0.6)).run(World.items(["a", "b", "c"], cost: 0.3))
-        #expect(first.exitStatus == .stoppedAtCap)
+        #expect(first.outcome == .stoppedAtCap)
         let second = try await world.runner(BatchRunOptions(preparers: 1, maxSpendUSD: 0.6)).run(World.items(["a", "b", "c"], cost: 0.3))
         #expect(second.item("c")?.state == .capped)
         #expect(await world.provider.attempts["c"] == nil)
@@ -205,7 +205,7 @@ struct BatchRunnerTests {
         let world = World()
         var items = World.items(["a", "b"])
         items[1].estimatedCostUSD = nil
-        let error = await #expect(throws: BatchRunError.self) {
+        let error = await #expect(throws: SeedanceKitError.self) {
             try await world.runner(BatchRunOptions(maxSpendUSD: 5)).run(items)
         }
         #expect(error?.kind == .unknownPriceWithCap)
@@ -213,14 +213,14 @@ struct BatchRunnerTests {
         #expect(await world.provider.attempts.isEmpty)
         #expect(await world.store.disk.claims.isEmpty)
         // Without a cap, an unknown price is only unknown.
-        #expect(try await world.runner().run(items).exitStatus == .succeeded)
+        #expect(try await world.runner().run(items).outcome == .succeeded)
     }
 
     @Test("duplicate ids refuse to start")
     func duplicateIDs() async throws {
         let world = World()
         let items = World.items(["a", "b", "a"])
-        let error = await #expect(throws: BatchRunError.self) { try await world.runner().run(items) }
+        let error = await #expect(throws: SeedanceKitError.self) { try await world.runner().run(items) }
         #expect(error?.kind == .duplicateItemID)
         #expect(error?.message.contains("line 3") == true)
     }
@@ -233,7 +233,7 @@ struct BatchRunnerTests {
         let summary = try await world.runner().run(World.items(["a", "b", "c"]))
         #expect(summary.item("b")?.state == .skipped)
         #expect(await world.provider.attempts["b"] == nil)
-        #expect(summary.exitStatus == .succeeded)
+        #expect(summary.outcome == .succeeded)
     }
 
     @Test("two runners on one store never send the same item twice")
@@ -282,7 +282,7 @@ struct BatchRunnerTests {
         #expect(summary.item("b")?.state == .downloaded)
         #expect(summary.item("d")?.state == .downloaded)
         #expect(await resumed.provider.created == ["a": 1, "b": 1, "c": 1, "d": 1])
-        #expect(summary.exitStatus == .someOutcomeUnknown)
+        #expect(summary.outcome == .someOutcomeUnknown)
         for id in ["a", "b"] {
             #expect(summary.item(id)?.taskID == disk.entries[id]?.taskID)
         }
@@ -300,7 +300,7 @@ struct BatchRunnerTests {
         await provider.waitUntilPolled(item: "a")
         await deadline.fire()
         let result = try await summary
-        #expect(result.exitStatus == .stillRunning)
+        #expect(result.outcome == .stillRunning)
         #expect(result.stop == .deadline)
         #expect(result.item("a")?.state == .running)
         let taskID = try #require(result.item("a")?.taskID)
@@ -323,7 +323,7 @@ struct BatchRunnerTests {
         run.cancel()
         let summary = try await run.value
         #expect(summary.stop == .cancelled)
-        #expect(summary.exitStatus == .stillRunning)
+        #expect(summary.outcome == .stillRunning)
         for id in ["c", "d", "e"] {
             #expect(summary.item(id)?.state == .pending)
             #expect(await world.store.entry(id)?.stage == .notSent)
@@ -361,7 +361,7 @@ struct BatchRunnerTests {
             if item.id == "b" { await store.setFailWrites(true) }
         }
         let summary = try await world.runner(BatchRunOptions(preparers: 1)).run(World.items(["a", "b", "c", "d"]))
-        #expect(summary.exitStatus == .localIOFailure)
+        #expect(summary.outcome == .localIOFailure)
         #expect(await world.provider.attempts["c"] == nil)
         #expect(await world.provider.attempts["d"] == nil)
     }
@@ -372,11 +372,11 @@ struct BatchRunnerTests {
         await world.downloader.setFailing(["out/a.mp4"])
         let first = try await world.runner().run(World.items(["a"]))
         #expect(first.item("a")?.state == .succeeded)
-        #expect(first.exitStatus == .someFailed)
+        #expect(first.outcome == .someFailed)
         await world.downloader.setFailing([])
         let second = try await world.runner().run(World.items(["a"]))
         #expect(second.item("a")?.state == .downloaded)
-        #expect(second.exitStatus == .succeeded)
+        #expect(second.outcome == .succeeded)
         #expect(await world.provider.attempts["a"] == 1)
     }
 
@@ -384,12 +384,14 @@ struct BatchRunnerTests {
     func summaryJSON() throws {
         let summary = BatchRunSummary(
             items: [BatchItemResult(id: "a", line: 1, state: .outcomeUnknown, taskID: "t1", estimatedCostUSD: 0.26, error: "reset")],
-            spentUSD: 0.26, stop: nil)
+            spentUSD: 0.26, stop: nil, preparation: BatchPreparation(items: 3, frames: 5, seconds: 2.5))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(summary), as: UTF8.self)
         #expect(text.contains(#""status":"some_outcome_unknown""#))
-        #expect(text.contains(#""exit_code":4"#))
+        #expect(!text.contains("exit_code"), "exit codes are the command line's")
+        #expect(text.contains(#""items_prepared":3"#) && text.contains(#""frames_prepared":5"#) && text.contains(#""prepare_seconds":2.5"#))
+        #expect(summary.preparation.framesPerSecond == 2)
         #expect(text.contains(#""state":"outcome_unknown""#))
         #expect(text.contains(#""task_id":"t1""#))
         #expect(text.contains(#""estimated_cost_usd":0.26"#))

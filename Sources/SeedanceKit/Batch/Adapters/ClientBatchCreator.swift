@@ -53,7 +53,8 @@ public struct ClientBatchCreator: BatchCreator {
     static func outcome(for error: SeedanceError) -> BatchCreateOutcome {
         switch error.kind {
         case .provider(let provider) where provider.httpStatus == 429 || provider.httpStatus == 503:
-            return .rateLimited(retryAfter: nil)
+            // The provider's own wait, so the throttle pauses at least that long.
+            return .rateLimited(retryAfter: provider.retryAfter)
         // Never connected: provably nothing was sent, so it may go again after a pause.
         case .unreachable:
             return .rateLimited(retryAfter: nil)

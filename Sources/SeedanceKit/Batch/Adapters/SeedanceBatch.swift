@@ -16,7 +16,7 @@ public import SeedanceAPI
 ///     try await SeedanceBatch(manifest: manifest, store: store, options: BatchRunOptions(maxSpendUSD: 20))
 ///         .run(plan, client: client) { progress in print(progress[.downloaded], "of", progress.total) }
 /// }
-/// print(summary.exitStatus, summary.spentUSD)
+/// print(summary.outcome, summary.spentUSD)
 /// ```
 public struct SeedanceBatch: Sendable {
     public var manifest: URL
@@ -46,11 +46,11 @@ public struct SeedanceBatch: Sendable {
     public var batchID: String { StoreBatchLedger.batchID(forManifestAt: manifest) }
 
     /// Runs every item of `plan` to its end, reporting progress as it goes.
-    /// - Throws: ``BatchRunError`` when it refuses to start (nothing sent).
+    /// - Throws: ``SeedanceKitError`` when it refuses to start (nothing sent).
     public func run(
         _ plan: BatchPlan, client: SeedanceClient,
         progress: @escaping @Sendable (BatchRunProgress) async -> Void = { _ in }
-    ) async throws(BatchRunError) -> BatchRunSummary {
+    ) async throws(SeedanceKitError) -> BatchRunSummary {
         let runner = BatchRunner(
             preparer: SubmitterPreparer(submitter: submitter),
             creator: ClientBatchCreator(client: client, store: store, batchID: batchID),

@@ -80,7 +80,8 @@ public struct StoreBatchLedger: BatchLedger {
     }
 
     public func claim(_ itemID: String, resending: Bool) async throws -> Bool {
-        let outcome = try await store.claim(key(itemID), by: owner, leaseUntil: Date().addingTimeInterval(lease), at: Date())
+        let outcome = try await store.claim(
+            key(itemID), by: owner, leaseUntil: Date().addingTimeInterval(lease), at: Date(), retryingFailed: resending)
         switch outcome {
         case .claimed: return true
         case .heldByAnother, .alreadySent, .finished: return false
@@ -88,9 +89,11 @@ public struct StoreBatchLedger: BatchLedger {
         }
     }
 
-    /// The store has no "unclaim": the lease (or this process's death) frees the item, and the
-    /// next run of this process's command renews its own claim.
-    public func release(_ itemID: String) async throws {}
+    /// Gives the claim back, so a later run in this same (living) process, under a new owner,
+    /// does not wait for the lease. (A dead process's claims are taken over without it.)
+    public func release(_ itemID: String) async throws {
+        try await store.release(key(itemID), by: owner)
+    }
 
     public func recordNotSent(_ itemID: String, reason: String) async throws {
         try await store.finishItem(key(itemID), by: owner, state: .skipped, error: reason, output: nil, at: Date())

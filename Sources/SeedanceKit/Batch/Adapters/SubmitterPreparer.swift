@@ -33,4 +33,6 @@ public struct SubmitterPreparer: BatchPreparer {
         return PreparedBatchRequest(
             request: submitter.request(parameters: plan.parameters, frames: frames), frames: frames, estimatedCostUSD: item.estimatedCostUSD)
     }
+
+    public func frameCount(of prepared: PreparedBatchRequest) -> Int { prepared.frames.count }
 }

@@ -39,6 +39,7 @@ actor BatchRunBoard {
     private let time: TimeSource
     private let started: Duration
     private var endedThisRun = 0
+    private var meter = PreparationMeter()
     private let progress: AsyncStream<BatchRunProgress>.Continuation
 
     init(rows: [Row], cap: Double?, time: TimeSource, progress: AsyncStream<BatchRunProgress>.Continuation) {
@@ -108,6 +109,13 @@ actor BatchRunBoard {
     }
 
     func output(of id: String) -> String? { rows[id]?.output }
+
+    // MARK: Preparation timing
+
+    func preparationStarted() { meter.start(at: time.now()) }
+
+    /// `frames`: how many it made ready; nil when it failed.
+    func preparationEnded(frames: Int?) { meter.end(at: time.now(), frames: frames) }
 
     // MARK: In-flight slots
 
@@ -219,6 +227,6 @@ actor BatchRunBoard {
                     estimatedCostUSD: $0.estimate, error: $0.error, duplicateOfTaskID: $0.duplicateOfTaskID)
             }
         }
-        return BatchRunSummary(items: items, spentUSD: spent, stop: stopReason)
+        return BatchRunSummary(items: items, spentUSD: spent, stop: stopReason, preparation: meter.preparation)
     }
 }

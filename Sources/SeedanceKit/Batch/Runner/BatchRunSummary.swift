@@ -31,13 +31,16 @@ public struct BatchRunSummary: Sendable, Hashable, Encodable {
     public var items: [BatchItemResult]
     public var spentUSD: Double
     public var stop: Stop?
-    public var exitStatus: BatchExitStatus
+    public var outcome: BatchOutcome
+    /// What this run's prepare stage did, and how long it took.
+    public var preparation: BatchPreparation
 
-    public init(items: [BatchItemResult], spentUSD: Double, stop: Stop?) {
+    public init(items: [BatchItemResult], spentUSD: Double, stop: Stop?, preparation: BatchPreparation = BatchPreparation()) {
         self.items = items
         self.spentUSD = spentUSD
         self.stop = stop
-        self.exitStatus = BatchExitStatus.decide(
+        self.preparation = preparation
+        self.outcome = BatchOutcome.decide(
             failed: items.count(where: Self.isFailed), outcomeUnknown: items.count { $0.state == .outcomeUnknown },
             capped: items.count { $0.state == .capped }, unfinished: items.count { !$0.state.isFinal },
             ledgerFailed: { if case .ledgerFailed = stop { true } else { false } }())
@@ -54,15 +57,40 @@ public struct BatchRunSummary: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case items, stop
-        case spentUSD = "spent_usd", exitStatus = "status", exitCode = "exit_code"
+        case spentUSD = "spent_usd", outcome = "status"
     }
 
+    /// `status`, `spent_usd`, `stop`, the preparation's fields, and `items`. (The command line
+    /// adds its `exit_code`: the numbers are the CLI's.)
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(exitStatus.name, forKey: .exitStatus)
-        try container.encode(exitStatus.rawValue, forKey: .exitCode)
+        try container.encode(outcome, forKey: .outcome)
         try container.encode(spentUSD, forKey: .spentUSD)
         try container.encodeIfPresent(stop, forKey: .stop)
+        try preparation.encode(to: encoder)
         try container.encode(items, forKey: .items)
+    }
+}
+
+/// The prepare stage of one run: items and frames made ready to send, and the wall time from the
+/// first item's preparation starting to the last one's ending (workers overlap within it).
+public struct BatchPreparation: Sendable, Hashable, Encodable {
+    public var items: Int
+    public var frames: Int
+    public var seconds: Double
+
+    public init(items: Int = 0, frames: Int = 0, seconds: Double = 0) {
+        self.items = items
+        self.frames = frames
+        self.seconds = seconds
+    }
+
+    /// Frames per second of the stage's wall time; nil when nothing was prepared.
+    public var framesPerSecond: Double? {
+        frames > 0 && seconds > 0 ? Double(frames) / seconds : nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items = "items_prepared", frames = "frames_prepared", seconds = "prepare_seconds"
     }
 }

@@ -89,13 +89,16 @@ extension BatchRunner {
                 continue
             }
             await board.set(item.id, .preparing)
+            await board.preparationStarted()
             let prepared: Prepared
             do {
                 prepared = try await preparer.prepare(item)
+                await board.preparationEnded(frames: preparer.frameCount(of: prepared))
             } catch is CancellationError {
                 await setAside(item, claimed: true, board: board)
                 continue
             } catch {
+                await board.preparationEnded(frames: nil)
                 let reason = "\(error)"
                 await record(board) { try await ledger.recordNotSent(item.id, reason: reason) }
                 await board.set(item.id, .failed, error: reason)

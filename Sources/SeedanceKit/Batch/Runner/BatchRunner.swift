@@ -16,7 +16,7 @@ public import SeedanceAPI
 ///                          downloader: downloader, gate: throttle, options: BatchRunOptions(maxSpendUSD: 20))
 /// async let summary = runner.run(items)
 /// for await progress in runner.progress { print(progress[.running], progress.spentUSD) }
-/// let result = try await summary          // result.exitStatus, result.items
+/// let result = try await summary          // result.outcome, result.items
 /// ```
 public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
     let preparer: any BatchPreparer<Payload, Prepared>
@@ -50,7 +50,7 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
 
     /// Runs every item to its end (or until the deadline, the cap, a store failure or
     /// cancellation) and says how it went. Throws only when it refuses to start (nothing sent).
-    public func run(_ items: [BatchItem<Payload>]) async throws(BatchRunError) -> BatchRunSummary {
+    public func run(_ items: [BatchItem<Payload>]) async throws(SeedanceKitError) -> BatchRunSummary {
         defer { progressContinuation.finish() }
         try Self.checkUniqueIDs(items)
         let entries: [BatchLedgerEntry]
@@ -59,7 +59,7 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
                 BatchLedgerItem(id: $0.id, line: $0.line, output: $0.output, estimatedCostUSD: $0.estimatedCostUSD)
             })
         } catch {
-            throw BatchRunError(.ledgerUnavailable, "the state store could not be opened: \(error); nothing was sent")
+            throw SeedanceKitError(.ledgerUnavailable, "the state store could not be opened: \(error); nothing was sent")
         }
         let known = Dictionary(entries.map { ($0.itemID, $0) }, uniquingKeysWith: { _, last in last })
         let actions = items.map { BatchResumeAction.decide(known[$0.id], retryFailed: options.retryFailed) }
@@ -88,22 +88,22 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
         var resending: Bool
     }
 
-    static func checkUniqueIDs(_ items: [BatchItem<Payload>]) throws(BatchRunError) {
+    static func checkUniqueIDs(_ items: [BatchItem<Payload>]) throws(SeedanceKitError) {
         var seen: [String: Int] = [:]
         for item in items {
             if let line = seen[item.id] {
-                throw BatchRunError(.duplicateItemID, "line \(item.line): id \"\(item.id)\" is already used on line \(line); ids must be unique")
+                throw SeedanceKitError(.duplicateItemID, "line \(item.line): id \"\(item.id)\" is already used on line \(line); ids must be unique")
             }
             seen[item.id] = item.line
         }
     }
 
-    static func checkPrices(_ items: [BatchItem<Payload>], _ actions: [BatchResumeAction]) throws(BatchRunError) {
+    static func checkPrices(_ items: [BatchItem<Payload>], _ actions: [BatchResumeAction]) throws(SeedanceKitError) {
         let unpriced = zip(items, actions).filter { item, action in
             if case .send = action { item.estimatedCostUSD == nil } else { false }
         }.map(\.0)
         guard let first = unpriced.first else { return }
-        throw BatchRunError(
+        throw SeedanceKitError(
             .unknownPriceWithCap,
             "--max-spend needs a price for every item to send, and \(unpriced.count) have none (first: line \(first.line), id \"\(first.id)\"); "
                 + "give a price for its model or drop --max-spend. Nothing was sent")

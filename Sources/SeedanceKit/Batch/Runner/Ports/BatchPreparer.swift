@@ -8,4 +8,12 @@ public protocol BatchPreparer<Payload, Prepared>: Sendable {
     associatedtype Prepared: Sendable
 
     func prepare(_ item: BatchItem<Payload>) async throws -> Prepared
+
+    /// How many frames `prepared` holds, for the run's prepare-stage figures.
+    func frameCount(of prepared: Prepared) -> Int
+}
+
+extension BatchPreparer {
+    /// One frame per item, unless the preparer knows better.
+    public func frameCount(of prepared: Prepared) -> Int { 1 }
 }
