@@ -34,6 +34,19 @@ public final class AtomicFileWriter {
         }
     }
 
+    public func write(_ data: Data) throws(SeedanceError) {
+        // withUnsafeBytes rethrows untyped errors: carry ours out as a value.
+        let failure = data.withUnsafeBytes { bytes -> SeedanceError? in
+            do throws(SeedanceError) {
+                try write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     public func write(_ buffer: ByteBuffer) throws(SeedanceError) {
         let result = buffer.withUnsafeReadableBytes { bytes -> SeedanceError? in
             do throws(SeedanceError) {
