@@ -114,8 +114,9 @@ extension BatchReport {
     private func frame(_ frame: Frame, _ cell: inout HTMLBuilder) {
         cell.element("div", ["class": "frame"]) { div in
             div.element("span", ["class": "role"], text: frame.role.rawValue)
+            let isURL = frame.source.lowercased().hasPrefix("http")
             figure(frame.original, caption: [Self.fileName(frame.source), frame.originalFacts], title: frame.source,
-                   missing: frame.note ?? "no preview", &div)
+                   missing: isURL ? "URL: not fetched for the report" : "no preview", &div)
             div.element("span", ["class": "arrow"], text: "→")
             figure(frame.sent, caption: [frame.sentFacts, frame.sent == nil ? nil : frame.note], title: nil,
                    missing: frame.note ?? "not prepared", &div)
@@ -133,7 +134,10 @@ extension BatchReport {
                 figure.element("div", ["class": "placeholder"], text: missing)
             }
             let text = caption.compactMap { $0 }
-            if !text.isEmpty { figure.element("figcaption", text: text.joined(separator: " · ")) }
+            guard !text.isEmpty else { return }
+            figure.element("figcaption") { figcaption in
+                for line in text { figcaption.element("span", text: line) }
+            }
         }
     }
 

@@ -67,7 +67,9 @@ public struct BatchReportBuilder: Sendable {
                 let sources = [(FrameRole.first, line.first)] + (line.last.map { [(FrameRole.last, $0)] } ?? [])
                 var frames: [BatchReport.Frame] = []
                 for (role, source) in sources {
-                    frames.append(try store.originalOnly(FrameSource(argument: source), role: role, line: line.lineNumber))
+                    var frame = try store.originalOnly(FrameSource(argument: source), role: role, line: line.lineNumber)
+                    frame.note = "not sent: see the problems"
+                    frames.append(frame)
                 }
                 return (line.lineNumber, frames, nil)
             case .item(let item):
@@ -89,7 +91,11 @@ public struct BatchReportBuilder: Sendable {
                     throw CancellationError()
                 } catch {
                     var frames: [BatchReport.Frame] = []
-                    for (role, source) in sources { frames.append(try store.originalOnly(source, role: role, line: item.line)) }
+                    for (role, source) in sources {
+                        var frame = try store.originalOnly(source, role: role, line: item.line)
+                        frame.note = "not prepared: see the problems"
+                        frames.append(frame)
+                    }
                     return (item.line, frames, "preparing the frames failed: \(error)")
                 }
                 var frames: [BatchReport.Frame] = []

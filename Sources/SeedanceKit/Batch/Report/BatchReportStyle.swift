@@ -20,7 +20,8 @@ enum BatchReportStyle {
         .frame:last-child { margin-bottom: 0; }
         .role { writing-mode: vertical-rl; transform: rotate(180deg); font-size: 11px; color: #666; text-transform: uppercase; letter-spacing: 0.05em; }
         figure { margin: 0; max-width: 168px; }
-        figcaption { font-size: 11px; color: #555; word-break: break-all; }
+        figcaption { font-size: 11px; color: #555; }
+        figcaption span { display: block; overflow-wrap: anywhere; }
         .arrow { align-self: center; color: #999; }
         img { display: block; max-width: 160px; max-height: 160px; width: auto; height: auto; background: #e8e8e8; border: 1px solid #ccc; }
         .placeholder { width: 96px; padding: 24px 4px; font-size: 11px; color: #666; background: #f0f0f0; border: 1px dashed #bbb; text-align: center; }

@@ -14,15 +14,13 @@ struct ThumbnailStore: Sendable {
         var frame = BatchReport.Frame(role: role, source: source.journalName)
         switch source {
         case .url:
-            frame.note = "a URL: fetched and checked just before sending"
+            frame.note = "a URL: fetched, checked and prepared just before sending"
         case .image(.standardInput):
             frame.note = "standard input: read when sending"
         case .image(let input):
-            guard let thumbnail = try? thumbnailer.original(input, preparedAs: nil, side: side) else {
-                frame.note = "no preview"
-                return frame
+            if let thumbnail = try? thumbnailer.original(input, preparedAs: nil, side: side) {
+                frame.original = try save(thumbnail, line: line, role: role, kind: "original")
             }
-            frame.original = try save(thumbnail, line: line, role: role, kind: "original")
         }
         return frame
     }

@@ -1,0 +1,106 @@
+import FrameKit
+import Foundation
+import SeedanceAPI
+import SeedanceKit
+import Testing
+
+/// The report as a library call: real frames prepared by the batch's own preparer, real libvips
+/// thumbnails, real files; the page read back with a strict XML parser.
+@Suite struct BatchReportWriterTests {
+    func write(_ lines: [String], summary: BatchRunSummary? = nil) async throws -> (folder: URL, report: BatchReport, page: ReportPage) {
+        let folder = try temporaryDirectory("batch-report")
+        let (manifest, plan) = try ReportManifests.plan(lines, in: folder)
+        let directory = folder.appendingPathComponent("report")
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+            .write(plan, manifest: manifest, summary: summary, title: "shots.jsonl", to: directory)
+        return (folder, report, try ReportPage(contentsOf: BatchReportWriter.index(in: directory)))
+    }
+
+    @Test func oneRowPerManifestLineAndEveryLinkedImageExists() async throws {
+        let lines = ReportManifests.mixed(valid: 6)
+        let (folder, report, page) = try await write(lines)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(page.rows.count == lines.count, "one row per manifest line")
+        #expect(page.rows.map(\.id) == (1...lines.count).map { "line-\($0)" })
+        #expect(report.rows.count(where: { !$0.isValid }) == 3, "wrong type, missing file, broken JSON")
+        #expect(page.rows[6].class == "invalid" && page.rows[6].text.contains("expected an integer"), "\(page.rows[6].text)")
+        #expect(page.rows[7].text.contains("cannot be used"), "\(page.rows[7].text)")
+        #expect(page.rows[9].class == "invalid", "the line that is not JSON still has its row")
+
+        let directory = folder.appendingPathComponent("report")
+        #expect(!page.links.isEmpty)
+        for link in page.links {
+            #expect(!link.lowercased().hasPrefix("http"), "no outside asset: \(link)")
+            let file = try #require(ReportPage.resolve(link, in: directory), "a relative link: \(link)")
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(link) resolves to \(file.path)")
+        }
+        #expect(!page.elements.contains("script"))
+        #expect(page.imagesWithoutLazyLoading == 0)
+
+        // Every valid local line shows its original and the frame as sent; thumbnails are small.
+        let sent = report.rows.filter(\.isValid).flatMap(\.frames).filter { !$0.source.hasPrefix("https:") }
+        #expect(sent.count >= 6 && sent.allSatisfy { $0.original != nil && $0.sent != nil && !$0.steps.isEmpty })
+        for image in report.rows.flatMap(\.frames).flatMap({ [$0.original, $0.sent] }).compactMap({ $0 }) {
+            let file = directory.appendingPathComponent(image.path)
+            let header = try FrameInspector().inspectFrame(.file(file.path)).report
+            #expect(max(header.width, header.height) <= BatchReportBuilder.thumbnailSide)
+            #expect((header.width, header.height) == (image.width, image.height))
+        }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".part") }
+        #expect(leftovers.isEmpty, "no temporary file is left: \(leftovers)")
+    }
+
+    @Test func textWithMarkupIsEscapedNotInterpreted() async throws {
+        let (folder, _, page) = try await write(ReportManifests.mixed(valid: 1))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let row = try #require(page.rows.last)
+        #expect(row.text.contains(ReportManifests.hostile), "the id and prompt read back as the same text")
+        #expect(!page.elements.contains("script") && !page.elements.contains("i"), "no markup from the manifest became an element")
+    }
+
+    @Test func theSentFrameIsTheOneTheBatchWouldSend() async throws {
+        // A sideways first frame and a panorama last frame: both are changed.
+        let lines = [ReportManifests.json(["id": "both", "first": TestPaths.fixture("bad-first-sideways.jpg"),
+                                           "last": TestPaths.fixture("bad-last-panorama.png"), "prompt": "p"])]
+        let folder = try temporaryDirectory("batch-report-same")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (manifest, plan) = try ReportManifests.plan(lines, in: folder)
+        let item = try #require(plan.items.first)
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+            .write(plan, manifest: manifest, to: folder.appendingPathComponent("report"))
+        let sent = try await SubmitterPreparer(submitter: VideoSubmitter()).prepare(
+            BatchItem(id: item.id, line: item.line, payload: item, output: item.output, estimatedCostUSD: nil))
+        let frames = try #require(report.rows.first?.frames)
+        #expect(frames.count == 2)
+        for (shown, frame) in zip(frames, sent.frames) {
+            let prepared = try #require(frame.prepared)
+            #expect(shown.sentFacts?.hasPrefix("\(prepared.format.rawValue.uppercased()) \(prepared.width)×\(prepared.height),") == true,
+                    "\(shown.sentFacts ?? "nil") vs \(prepared.width)×\(prepared.height)")
+            #expect(!prepared.isPassThrough && shown.steps == prepared.steps.map(\.summary))
+        }
+    }
+
+    @Test func anUnknownPriceReadsUnknownAndAnEstimateIsLabelled() async throws {
+        let folder = try temporaryDirectory("batch-report-unknown")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (manifest, planned) = try ReportManifests.plan(BatchManifestFixtures.lines(2), in: folder)
+        var plan = planned
+        let html = BatchReport(plan: planned, manifest: manifest, directory: folder).html()
+        #expect(html.contains("(estimate)"))
+        plan.items[1].estimate = .unknown
+        let page = try ReportPage(Data(BatchReport(plan: plan, manifest: manifest, directory: folder).html().utf8))
+        #expect(page.rows[1].text.contains("unknown"))
+        #expect(page.text.contains("Total for 2 line(s) to send: unknown"))
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsALocalIOError() async throws {
+        let folder = try temporaryDirectory("batch-report-blocked")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(1), in: folder)
+        let file = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        await #expect { try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+            .write(plan, manifest: manifest, to: file.appendingPathComponent("report"))
+        } throws: { ($0 as? SeedanceError)?.kind == .localIO }
+    }
+}
