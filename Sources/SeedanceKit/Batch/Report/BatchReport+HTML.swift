@@ -143,18 +143,19 @@ extension BatchReport {
 
     private func outcomeCells(_ outcome: Outcome?, _ tr: inout HTMLBuilder) {
         guard let outcome else {
-            for _ in 0..<4 { tr.element("td", text: "") }
+            tr.element("td", ["class": "outcome muted"], text: "not run")
+            for _ in 0..<3 { tr.element("td", text: "") }
             return
         }
-        tr.element("td", ["title": outcome.error]) { cell in
+        tr.element("td", ["class": "outcome"]) { cell in
             cell.element("span", ["class": "state \(outcome.state.rawValue)"], text: outcome.state.rawValue)
             if let error = outcome.error { cell.element("div", ["class": "muted"], text: error) }
         }
-        tr.element("td") { cell in
-            if let task = outcome.taskID { cell.element("code", text: task) }
+        tr.element("td", ["class": "task"]) { cell in
+            if let task = outcome.taskID { cell.element("code", ["class": "task"], text: task) }
         }
-        tr.element("td", ["class": "cost"], text: CostEstimate(usd: outcome.costUSD).description)
-        tr.element("td") { cell in
+        tr.element("td", ["class": "cost"], text: outcome.cost)
+        tr.element("td", ["class": "video"]) { cell in
             if let video = outcome.video {
                 cell.element("a", ["href": RelativePath.href(video)], text: Self.fileName(video))
             }

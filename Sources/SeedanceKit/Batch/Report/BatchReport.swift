@@ -63,9 +63,19 @@ public struct BatchReport: Sendable {
         public var taskID: String?
         /// The estimated price of the line (USD), nil when unknown.
         public var costUSD: Double?
+        /// Set when an identical request was paid before and this line follows that task.
+        public var duplicateOfTaskID: String?
         /// The saved video, relative to the report's folder; nil until it is saved.
         public var video: String?
         public var error: String?
+
+        /// What the line cost, as far as is known: its estimate once a task exists; nothing
+        /// when nothing was sent or it follows an earlier paid task.
+        public var cost: String {
+            if duplicateOfTaskID != nil { return "none (an earlier task was paid)" }
+            if taskID != nil { return CostEstimate(usd: costUSD).description }
+            return state == .outcomeUnknown ? "unknown (may be charged)" : "none (not sent)"
+        }
     }
 
     public struct Row: Sendable {
