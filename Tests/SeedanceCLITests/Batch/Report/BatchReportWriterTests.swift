@@ -93,6 +93,20 @@ import Testing
         #expect(page.text.contains("Total for 2 line(s) to send: unknown"))
     }
 
+    /// A report being written never looks complete: no index.html while any thumbnail is drawn.
+    @Test func theIndexIsWrittenAfterEveryThumbnail() async throws {
+        let folder = try temporaryDirectory("batch-report-order")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(4), in: folder)
+        let directory = folder.appendingPathComponent("report")
+        let watcher = IndexWatcher(index: BatchReportWriter.index(in: directory))
+        try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter(), thumbnailer: watcher))
+            .write(plan, manifest: manifest, to: directory)
+        #expect(watcher.calls.count >= 8, "an original and a sent frame per line at least")
+        #expect(watcher.calls.allSatisfy { !$0 }, "index.html did not exist while thumbnails were drawn")
+        #expect(FileManager.default.fileExists(atPath: BatchReportWriter.index(in: directory).path))
+    }
+
     @Test func aFolderThatCannotBeWrittenIsALocalIOError() async throws {
         let folder = try temporaryDirectory("batch-report-blocked")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,5 +116,34 @@ import Testing
         await #expect { try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
             .write(plan, manifest: manifest, to: file.appendingPathComponent("report"))
         } throws: { ($0 as? SeedanceError)?.kind == .localIO }
+    }
+}
+
+/// Plain thumbnails, noting on each call whether the report's index exists yet.
+final class IndexWatcher: ReportThumbnailer, @unchecked Sendable {
+    let index: URL
+    private let lock = NSLock()
+    private var seen: [Bool] = []
+    private let plain = PlainThumbnailer()
+
+    init(index: URL) {
+        self.index = index
+    }
+
+    var calls: [Bool] { lock.withLock { seen } }
+
+    private func note() {
+        let exists = FileManager.default.fileExists(atPath: index.path)
+        lock.withLock { seen.append(exists) }
+    }
+
+    func original(_ input: ImageInput, preparedAs frame: PreparedFrame?, side: Int) throws -> ReportThumbnail {
+        note()
+        return try plain.original(input, preparedAs: frame, side: side)
+    }
+
+    func sent(_ frame: PreparedFrame, side: Int) throws -> ReportThumbnail {
+        note()
+        return try plain.sent(frame, side: side)
     }
 }
