@@ -61,6 +61,14 @@ public struct BatchReportBuilder: Sendable {
         case item(BatchPlanItem)
         case invalid(ManifestLine)
 
+        /// Local bytes that can be read again: not a URL, not standard input.
+        static func isRereadable(_ source: FrameSource) -> Bool {
+            switch source {
+            case .image(.file), .image(.dataURI), .image(.bytes): true
+            case .image(.standardInput), .url: false
+            }
+        }
+
         func run(preparer: SubmitterPreparer, store: ThumbnailStore) async throws -> (Int, [BatchReport.Frame], String?) {
             switch self {
             case .invalid(let line):
@@ -74,11 +82,12 @@ public struct BatchReportBuilder: Sendable {
                 return (line.lineNumber, frames, nil)
             case .item(let item):
                 let sources = [(FrameRole.first, item.first)] + (item.last.map { [(FrameRole.last, $0)] } ?? [])
-                if sources.contains(where: { if case .url = $0.1 { true } else { false } }) {
+                // A URL is fetched just before sending, standard input can be read once: neither here.
+                if !sources.allSatisfy({ Self.isRereadable($0.1) }) {
                     var frames: [BatchReport.Frame] = []
                     for (role, source) in sources {
                         var frame = try store.originalOnly(source, role: role, line: item.line)
-                        frame.note = frame.note ?? "prepared when the URL frame is fetched, just before sending"
+                        frame.note = frame.note ?? "prepared with the other frame, just before sending"
                         frames.append(frame)
                     }
                     return (item.line, frames, nil)
