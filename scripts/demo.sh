@@ -35,6 +35,9 @@ export NOVITA_API_KEY=demo-key XDG_STATE_HOME="$PWD/$out/state"
 
 step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5 --dry-run --request-out "$out/request.json"
+# See before you pay: the same frames the dry run built, drawn as one sheet (no key needed).
+step 0 "$bin/seedance" preview fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
+    --duration 5 --output "$out/preview.png"
 step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5 --wait --output "$out/video.mp4"
 # The same request again is refused locally, nothing sent (one paid task per intent).

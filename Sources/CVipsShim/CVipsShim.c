@@ -120,3 +120,43 @@ int CVipsShim_pngsave_buffer(VipsImage *in, void **buf, size_t *len, int compres
 int CVipsShim_webpsave_buffer(VipsImage *in, void **buf, size_t *len, int quality, gboolean lossless, gboolean strip) {
     return vips_webpsave_buffer(in, buf, len, "Q", quality, "lossless", lossless, "strip", strip, NULL);
 }
+
+int CVipsShim_text(VipsImage **out, const char *text, const char *font, int width, int dpi) {
+    return vips_text(out, text, "font", font, "width", width, "dpi", dpi, NULL);
+}
+
+int CVipsShim_draw_rect(VipsImage *image, const double *ink, int n, int left, int top, int width, int height,
+                        gboolean fill) {
+    return vips_draw_rect(image, (double *) ink, n, left, top, width, height, "fill", fill, NULL);
+}
+
+int CVipsShim_draw_line(VipsImage *image, const double *ink, int n, int x1, int y1, int x2, int y2) {
+    return vips_draw_line(image, (double *) ink, n, x1, y1, x2, y2, NULL);
+}
+
+int CVipsShim_draw_mask(VipsImage *image, const double *ink, int n, VipsImage *mask, int x, int y) {
+    return vips_draw_mask(image, (double *) ink, n, mask, x, y, NULL);
+}
+
+int CVipsShim_linear1(VipsImage *in, VipsImage **out, double a, double b, gboolean uchar) {
+    return vips_linear1(in, out, a, b, "uchar", uchar, NULL);
+}
+
+int CVipsShim_black(VipsImage **out, int width, int height, int bands) {
+    return vips_black(out, width, height, "bands", bands, NULL);
+}
+
+int CVipsShim_arrayjoin(VipsImage **in, VipsImage **out, int n, int across, const double *background, int nb) {
+    VipsArrayDouble *bg = vips_array_double_new(background, nb);
+    int result = vips_arrayjoin(in, out, n, "across", across, "background", bg, NULL);
+    vips_area_unref(VIPS_AREA(bg));
+    return result;
+}
+
+int CVipsShim_join(VipsImage *in1, VipsImage *in2, VipsImage **out, VipsDirection direction, gboolean expand,
+                   const double *background, int nb) {
+    VipsArrayDouble *bg = vips_array_double_new(background, nb);
+    int result = vips_join(in1, in2, out, direction, "expand", expand, "background", bg, NULL);
+    vips_area_unref(VIPS_AREA(bg));
+    return result;
+}

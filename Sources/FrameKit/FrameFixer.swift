@@ -46,7 +46,8 @@ public struct FrameFixer: Sendable {
             // A header can be intact over truncated pixels; a pass-through must still decode.
             try VipsLoader.probePixelData(loaded, format: report.format)
             return PreparedFrame(role: role, bytes: try loaded.allBytes(), format: report.format, width: report.width,
-                                 height: report.height, before: report, plan: plan, steps: [], after: report, notes: [])
+                                 height: report.height, before: report, plan: plan, steps: [], after: report,
+                                 geometry: FrameGeometry(sourceWidth: report.width, sourceHeight: report.height), notes: [])
         }
         let output: PlanRenderer.Output
         do {
@@ -63,6 +64,6 @@ public struct FrameFixer: Sendable {
             throw FrameError(.processingFailed, "internal error: the fixed frame still breaks \(problems.map(\.rule.rawValue).joined(separator: ", ")); please report this with the input")
         }
         return PreparedFrame(role: role, bytes: output.bytes, format: output.format, width: after.width, height: after.height,
-                             before: report, plan: plan, steps: output.executed, after: after, notes: output.notes)
+                             before: report, plan: plan, steps: output.executed, after: after, geometry: output.geometry, notes: output.notes)
     }
 }

@@ -22,6 +22,9 @@ public struct PreparedFrame: Sendable {
     public var steps: [FixPlan.Step]
     /// The output as re-inspected: it passes every rule.
     public var after: ImageReport
+    /// What the output keeps of the original (a crop's region, in the original's displayed
+    /// pixels) and where the picture lies in it (a pad's placement): what a preview draws.
+    public var geometry: FrameGeometry
     /// What the encoder's budget search did beyond the plan, and the warnings libvips raised
     /// for this frame (and no other).
     public var notes: [String]

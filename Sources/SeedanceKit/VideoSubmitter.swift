@@ -72,6 +72,15 @@ public struct VideoSubmitter: Sendable {
         return (submission, frames)
     }
 
+    /// A URL frame's bytes, through this submitter's fetcher (its caps and address rules).
+    func fetch(_ url: URL, role: FrameRole) async throws(SeedanceKitError) -> (data: Data, declaredType: String?) {
+        do {
+            return try await fetcher.fetch(url)
+        } catch {
+            throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
+        }
+    }
+
     private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws -> RequestFrame {
         var options = options
         if !fixesFrames {
@@ -85,12 +94,7 @@ public struct VideoSubmitter: Sendable {
         case .image(let image):
             input = image
         case .url(let url):
-            let fetched: (data: Data, declaredType: String?)
-            do {
-                fetched = try await fetcher.fetch(url)
-            } catch {
-                throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
-            }
+            let fetched = try await fetch(url, role: role)
             input = .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
             fetchedDigest = SHA256Hex.digest(of: fetched.data)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FrameKit
+import SeedanceAPI
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct CheckCommand: AsyncParsableCommand {
         FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs. Several FIRST \
         frames (without --last) are each checked on their own, in one process.
         Exit 0: acceptable as is. 1: the API would reject an input and fix can repair it. \
-        2: an input is unusable. 64: usage.
+        2: an input is unusable. 64: usage. 74: the --preview sheet cannot be written.
         """
     )
 
@@ -24,10 +25,14 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup(title: "Video framing") var framing: VideoFramingOptions
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Fix (what check reports fix would do)") var fixOptions: FixOptionsGroup
+    @Option(help: ArgumentHelp("Also draw what submit would send with these options as a PNG contact sheet (see `seedance preview`).",
+                               valueName: "SHEET.png"))
+    var preview: String?
 
     func validate() throws {
         guard !firsts.isEmpty else { throw ValidationError("give the first frame to check") }
         if last != nil && firsts.count > 1 { throw ValidationError("--last goes with exactly one first frame") }
+        if preview != nil && firsts.count > 1 { throw ValidationError("--preview goes with exactly one first frame (and --last)") }
     }
 
     func run() async throws {
@@ -37,6 +42,13 @@ struct CheckCommand: AsyncParsableCommand {
             try JSONOutput.print(snakeCase: true, CheckDocument(verdicts))
         } else {
             for verdict in verdicts { Terminal.diagnostic(HumanReport.describe(verdict)) }
+        }
+        if preview != nil, verdicts.contains(where: \.isUnusable) {
+            Terminal.diagnostic("seedance check: no preview written: an input is unusable")
+        } else if let preview, let first = firsts.first {
+            let submitter = FramePreparationOptions.submitter(model: framing.modelOption.model, rules: rules, fixOptions: fixOptions)
+            _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
+                .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)
         }
         throw Self.exitStatus(for: verdicts).exitCode
     }

@@ -81,7 +81,8 @@ struct VideoFramingOptions: ParsableArguments {
         }
     }
 
-    private var parameters: GenerationParameters? {
+    /// The ratio and resolution given, as request fields.
+    var parameters: GenerationParameters? {
         guard ratio != nil || resolution != nil else { return nil }
         var parameters = GenerationParameters()
         parameters.set(VideoModel.ratioField, ratio.map(ParameterValue.string))

@@ -25,13 +25,8 @@ struct SubmitCommand: AsyncParsableCommand {
     var last: String?
     @OptionGroup var modelOption: ModelOption
     @OptionGroup(title: "Request") var request: RequestOptions
-    @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
-    @OptionGroup(title: "Rules") var rules: PolicyOptions
+    @OptionGroup var preparation: FramePreparationOptions
     @OptionGroup(title: "Provider") var api: APIOptions
-    @Flag(help: "Refuse (exit 1) a frame that breaks the rules instead of fixing it; nothing is scaled.")
-    var noFix = false
-    @Option(help: "video: scale frames to at most twice the video's pixels; full: keep the fixed frame's size.")
-    var uploadSize: VideoSubmitter.UploadSize = .video
     @Flag(help: "Build and validate the exact body, and send nothing.")
     var dryRun = false
     @Option(help: ArgumentHelp("With --dry-run: write the body here.", valueName: "FILE"))
@@ -58,9 +53,7 @@ struct SubmitCommand: AsyncParsableCommand {
         for warning in (try? model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])) ?? [] {
             Terminal.diagnostic("seedance: warning: \(warning)")
         }
-        let submitter = VideoSubmitter(
-            model: model, policy: rules.policy(for: model), fixOptions: fixOptions.options(), fixesFrames: !noFix, uploadSize: uploadSize,
-            fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
+        let submitter = preparation.submitter(model: model)
         let firstSource = FrameSource(argument: first)
         let lastSource = last.map(FrameSource.init(argument:))
         if dryRun {

@@ -58,4 +58,18 @@ int CVipsShim_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, int qualit
 int CVipsShim_pngsave_buffer(VipsImage *in, void **buf, size_t *len, int compression, gboolean strip);
 int CVipsShim_webpsave_buffer(VipsImage *in, void **buf, size_t *len, int quality, gboolean lossless, gboolean strip);
 
+/// vips_text: a one-band mask of `text` (Pango markup), wrapped at `width` pixels.
+int CVipsShim_text(VipsImage **out, const char *text, const char *font, int width, int dpi);
+/// The draw operations paint into `image` in place (libvips makes it a memory image first).
+int CVipsShim_draw_rect(VipsImage *image, const double *ink, int n, int left, int top, int width, int height,
+                        gboolean fill);
+int CVipsShim_draw_line(VipsImage *image, const double *ink, int n, int x1, int y1, int x2, int y2);
+int CVipsShim_draw_mask(VipsImage *image, const double *ink, int n, VipsImage *mask, int x, int y);
+/// vips_linear1: out = in * a + b, cast back to uchar when `uchar`.
+int CVipsShim_linear1(VipsImage *in, VipsImage **out, double a, double b, gboolean uchar);
+int CVipsShim_black(VipsImage **out, int width, int height, int bands);
+int CVipsShim_arrayjoin(VipsImage **in, VipsImage **out, int n, int across, const double *background, int nb);
+int CVipsShim_join(VipsImage *in1, VipsImage *in2, VipsImage **out, VipsDirection direction, gboolean expand,
+                   const double *background, int nb);
+
 #endif

@@ -18,3 +18,12 @@ public enum ImageInput: Sendable, Hashable {
         }
     }
 }
+
+extension ImageInput {
+    /// Standard input read now into bytes (at most `maxBytes`), so it can be read more than once
+    /// (a preview reads each input twice: to prepare it and to draw it); other inputs unchanged.
+    public func readingStandardInput(maxBytes: Int) throws(FrameError) -> ImageInput {
+        guard case .standardInput = self else { return self }
+        return .bytes(try LoadedInput.load(self, maxBytes: maxBytes).allBytes(), name: "stdin")
+    }
+}

@@ -25,6 +25,8 @@ struct PlanRenderer {
         /// The steps that ran, in order: the plan's, and any the byte budget added.
         var executed: [FixPlan.Step]
         var notes: [String]
+        /// What the output keeps of the input and where the picture lies in it.
+        var geometry: FrameGeometry
     }
 
     func run(_ plan: FixPlan, on input: LoadedInput, report: ImageReport) throws(FrameError) -> Output {
@@ -32,17 +34,26 @@ struct PlanRenderer {
             throw FrameError(.processingFailed, "internal error: a plan that changes the bytes must end with an encode step")
         }
         var executed: [FixPlan.Step] = []
-        let image = try pipeline(plan, input: input, report: report) { executed.append($0) }
+        var geometry = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
+        let image = try pipeline(plan, input: input, report: report, geometry: &geometry) { executed.append($0) }
         let encoded = try BudgetEncoder(policy: policy, startQuality: options.quality).encode(
             image, format: format, keepsAlpha: plan.keepsAlpha,
-            again: { () throws(FrameError) in try pipeline(plan, input: input, report: report) { _ in } })
+            again: { () throws(FrameError) in
+                var again = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
+                return try pipeline(plan, input: input, report: report, geometry: &again) { _ in }
+            })
         executed.append(encodeStep)
         executed += encoded.extraSteps
-        return Output(bytes: encoded.bytes, format: encoded.format, executed: executed, notes: encoded.notes)
+        for case .resize(let width, let height) in encoded.extraSteps.map(\.action) {
+            geometry.recordResize(toWidth: width, height: height)
+        }
+        return Output(bytes: encoded.bytes, format: encoded.format, executed: executed, notes: encoded.notes, geometry: geometry)
     }
 
-    /// Every step but the encode, in plan order; `ran` hears each step as it is applied.
-    func pipeline(_ plan: FixPlan, input: LoadedInput, report: ImageReport, ran: (FixPlan.Step) -> Void) throws(FrameError) -> VipsImage {
+    /// Every step but the encode, in plan order; `ran` hears each step as it is applied, and
+    /// `geometry` records what each crop, pad and resize did, as libvips did it.
+    func pipeline(_ plan: FixPlan, input: LoadedInput, report: ImageReport, geometry: inout FrameGeometry,
+                  ran: (FixPlan.Step) -> Void) throws(FrameError) -> VipsImage {
         let shrink = plan.steps.lazy.compactMap { step -> Int? in
             if case .shrinkOnLoad(let factor) = step.action { factor } else { nil }
         }.first ?? 1
@@ -52,7 +63,7 @@ struct PlanRenderer {
             if Self.readsOutOfOrder(step.action), !image.readsInAnyOrder {
                 image = try image.copiedToMemory()
             }
-            image = try apply(step.action, to: image, report: report, plan: plan)
+            image = try apply(step.action, to: image, report: report, plan: plan, geometry: &geometry)
             ran(step)
         }
         guard image.width == plan.width, image.height == plan.height else {
@@ -70,7 +81,8 @@ struct PlanRenderer {
         }
     }
 
-    private func apply(_ action: FixPlan.Action, to image: VipsImage, report: ImageReport, plan: FixPlan) throws(FrameError) -> VipsImage {
+    private func apply(_ action: FixPlan.Action, to image: VipsImage, report: ImageReport, plan: FixPlan,
+                       geometry: inout FrameGeometry) throws(FrameError) -> VipsImage {
         switch action {
         case .shrinkOnLoad:
             // Done by the loader: the image is already decoded at that scale.
@@ -88,15 +100,24 @@ struct PlanRenderer {
             let (scaledWidth, scaledHeight) = scaled(width, height, to: image, report: report)
             let w = min(scaledWidth, image.width), h = min(scaledHeight, image.height)
             guard w != image.width || h != image.height else { return image }
-            if strategy == .centre {
-                return try image.extractArea(left: (image.width - w) / 2, top: (image.height - h) / 2, width: w, height: h)
+            let cropped = if strategy == .centre {
+                (image: try image.extractArea(left: (image.width - w) / 2, top: (image.height - h) / 2, width: w, height: h),
+                 left: (image.width - w) / 2, top: (image.height - h) / 2)
+            } else {
+                try image.smartCrop(width: w, height: h, strategy: strategy)
             }
-            return try image.smartCrop(width: w, height: h, strategy: strategy)
+            geometry.recordCrop(PixelRect(x: cropped.left, y: cropped.top, width: w, height: h), ofWidth: image.width, height: image.height)
+            return cropped.image
         case .pad(let width, let height, let fill):
             let (w, h) = scaled(width, height, to: image, report: report)
-            return try pad(image, width: w, height: h, fill: fill, alpha: plan.keepsAlpha)
+            let padded = try pad(image, width: w, height: h, fill: fill, alpha: plan.keepsAlpha)
+            geometry.recordPad(placing: PixelRect(x: padded.x, y: padded.y, width: image.width, height: image.height),
+                               canvasWidth: padded.image.width, canvasHeight: padded.image.height)
+            return padded.image
         case .resize(let width, let height):
-            return try resize(image, toWidth: width, height: height, alpha: plan.keepsAlpha)
+            let resized = try resize(image, toWidth: width, height: height, alpha: plan.keepsAlpha)
+            geometry.recordResize(toWidth: resized.width, height: resized.height)
+            return resized
         case .encode:
             return image
         }
@@ -143,13 +164,15 @@ struct PlanRenderer {
     static let blurBackdropSide = 64.0
     static let blurSigma = 2.0
 
-    private func pad(_ image: VipsImage, width: Int, height: Int, fill: FixOptions.PadFill, alpha: Bool) throws(FrameError) -> VipsImage {
+    /// The padded image, and where the picture was placed on it.
+    private func pad(_ image: VipsImage, width: Int, height: Int, fill: FixOptions.PadFill,
+                     alpha: Bool) throws(FrameError) -> (image: VipsImage, x: Int, y: Int) {
         let x = max(0, (width - image.width) / 2), y = max(0, (height - image.height) / 2)
         switch fill {
         case .colour(let colour):
             var background = [Double(colour.red), Double(colour.green), Double(colour.blue)]
             if image.bands == 4 { background.append(255) }
-            return try image.embed(x: x, y: y, width: width, height: height, background: background)
+            return (try image.embed(x: x, y: y, width: width, height: height, background: background), x, y)
         case .blur:
             let cover = max(Double(width) / Double(image.width), Double(height) / Double(image.height))
             let shrink = min(1, Self.blurBackdropSide / Double(max(width, height)))
@@ -158,7 +181,7 @@ struct PlanRenderer {
             let grown = try scaled.resize(horizontal: (Double(width) + 0.5) / Double(scaled.width),
                                           vertical: (Double(height) + 0.5) / Double(scaled.height))
             let backdrop = try grown.extractArea(left: 0, top: 0, width: min(width, grown.width), height: min(height, grown.height))
-            return try backdrop.inserting(image, x: x, y: y)
+            return (try backdrop.inserting(image, x: x, y: y), x, y)
         }
     }
 }

@@ -50,13 +50,16 @@ extension VipsImage {
         try derive("extract_area") { CVipsShim_extract_area(pointer, $0, Int32(left), Int32(top), Int32(width), Int32(height)) }
     }
 
-    func smartCrop(width: Int, height: Int, strategy: FixOptions.CropStrategy) throws(FrameError) -> VipsImage {
+    /// The crop, and where libvips put it: smartcrop's output carries the offset it chose as
+    /// its negated `xoffset`/`yoffset` (libvips' documented way to find the crop's location).
+    func smartCrop(width: Int, height: Int, strategy: FixOptions.CropStrategy) throws(FrameError) -> (image: VipsImage, left: Int, top: Int) {
         let interesting = switch strategy {
         case .centre: VIPS_INTERESTING_CENTRE
         case .entropy: VIPS_INTERESTING_ENTROPY
         case .attention: VIPS_INTERESTING_ATTENTION
         }
-        return try derive("smartcrop") { CVipsShim_smartcrop(pointer, $0, Int32(width), Int32(height), interesting) }
+        let cropped = try derive("smartcrop") { CVipsShim_smartcrop(pointer, $0, Int32(width), Int32(height), interesting) }
+        return (cropped, -Int(vips_image_get_xoffset(cropped.pointer)), -Int(vips_image_get_yoffset(cropped.pointer)))
     }
 
     func embed(x: Int, y: Int, width: Int, height: Int, background: [Double]) throws(FrameError) -> VipsImage {

@@ -45,6 +45,20 @@ public struct FixPlanner: Sendable {
         guard mustReencode else {
             return FixPlan(steps: [], width: report.width, height: report.height, format: report.format, keepsAlpha: report.hasAlpha)
         }
+        steps += loadSteps(report, geometry)
+        if let step = colourStep.step { steps.append(step) }
+        if report.hasAlpha && !keepsAlpha {
+            steps.append(.init(action: .flatten(onto: options.background), reason: options.keepAlpha ? "\(format.rawValue) has no alpha channel" : "transparency would be flattened onto black by the server or the encoder"))
+        }
+        steps += geometry.steps
+        steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
+        return FixPlan(steps: steps, width: geometry.width, height: geometry.height, format: format, keepsAlpha: keepsAlpha)
+    }
+
+    /// Decoding the picture as displayed: shrink-on-load when the output allows, the first page,
+    /// the EXIF orientation applied.
+    func loadSteps(_ report: ImageReport, _ geometry: Geometry) -> [FixPlan.Step] {
+        var steps: [FixPlan.Step] = []
         if let factor = shrinkOnLoad(report, geometry) {
             steps.append(.init(action: .shrinkOnLoad(factor: factor), reason: "the output is under 1/\(factor) of the input's size: \(report.format.rawValue) decodes at 1/\(factor) for a fraction of the work and memory"))
         }
@@ -54,13 +68,7 @@ public struct FixPlanner: Sendable {
         if report.orientation != 1 {
             steps.append(.init(action: .autorotate(orientation: report.orientation), reason: "the model may ignore the EXIF orientation tag"))
         }
-        if let step = colourStep.step { steps.append(step) }
-        if report.hasAlpha && !keepsAlpha {
-            steps.append(.init(action: .flatten(onto: options.background), reason: options.keepAlpha ? "\(format.rawValue) has no alpha channel" : "transparency would be flattened onto black by the server or the encoder"))
-        }
-        steps += geometry.steps
-        steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
-        return FixPlan(steps: steps, width: geometry.width, height: geometry.height, format: format, keepsAlpha: keepsAlpha)
+        return steps
     }
 
     /// JPEG decodes at 1/2, 1/4 or 1/8 and WebP at any scale for far less work and memory; used
@@ -111,7 +119,7 @@ public struct FixPlanner: Sendable {
         return "the pixels changed, or the bytes are over the budget"
     }
 
-    private func colourConversion(_ report: ImageReport) -> (step: FixPlan.Step?, required: Bool) {
+    func colourConversion(_ report: ImageReport) -> (step: FixPlan.Step?, required: Bool) {
         let required = [.cmyk, .lab, .scrgb, .other].contains(report.colourSpace)
         let optional = report.hasICCProfile || report.bitsPerSample != 8 || report.colourSpace == .grey
         guard required || optional else { return (nil, false) }

@@ -24,10 +24,11 @@ public struct BatchReportBuilder: Sendable {
 
     /// - Parameters:
     ///   - submitter: the batch's settings (fix options, no-fix rule, upload size): the same as the run's.
+    ///   - thumbnailer: nil draws them with ``PreviewThumbnailer`` under the submitter's frame rules.
     ///   - workers: lines prepared at once; nil takes the machine's cores.
-    public init(submitter: VideoSubmitter, thumbnailer: any ReportThumbnailer = PlainThumbnailer(), workers: Int? = nil) {
+    public init(submitter: VideoSubmitter, thumbnailer: (any ReportThumbnailer)? = nil, workers: Int? = nil) {
         preparer = SubmitterPreparer(submitter: submitter)
-        self.thumbnailer = thumbnailer
+        self.thumbnailer = thumbnailer ?? PreviewThumbnailer(policy: submitter.policy)
         self.workers = max(workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     }
 

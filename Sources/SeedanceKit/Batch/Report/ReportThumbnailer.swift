@@ -16,8 +16,8 @@ public struct ReportThumbnail: Sendable {
     }
 }
 
-/// Draws a report's thumbnails. The one place the report asks for pixels, so how they are
-/// drawn (plain, or with the crop outlined and the pad shaded) is chosen in one spot.
+/// Draws a report's thumbnails: the one place the report asks for pixels (``PreviewThumbnailer``
+/// by default; a tool may draw its own).
 public protocol ReportThumbnailer: Sendable {
     /// The original, scaled to fit a `side`×`side` box; when `frame` is what it becomes, the
     /// region kept by a crop is outlined.

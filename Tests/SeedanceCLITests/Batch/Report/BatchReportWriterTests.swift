@@ -80,6 +80,45 @@ import Testing
         }
     }
 
+    /// The original's thumbnail is the annotated one: a crop's kept region outlined, a pad's added area shaded.
+    @Test(arguments: [FixOptions.Framing.crop(.attention), .pad(.colour(.black))])
+    func theOriginalShowsWhatIsKept(_ framing: FixOptions.Framing) async throws {
+        let folder = try temporaryDirectory("batch-report-marks")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = TestPaths.fixture("bad-last-panorama.png")
+        let (manifest, plan) = try ReportManifests.plan(
+            [ReportManifests.json(["id": "wide", "first": first, "prompt": "p", "ratio": "1:1"])], in: folder)
+        let submitter = VideoSubmitter(fixOptions: FixOptions(framing: framing))
+        let directory = folder.appendingPathComponent("report")
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: submitter)).write(plan, manifest: manifest, to: directory)
+        let shown = try #require(report.rows.first?.frames.first?.original)
+        let thumbnail = try FramePreview().thumbnail(of: .file(directory.appendingPathComponent(shown.path).path), maxWidth: shown.width, maxHeight: shown.height)
+
+        let item = try #require(plan.items.first)
+        let prepared = try #require(try await submitter.prepareFrames(first: item.first, last: nil, parameters: item.parameters).first?.prepared)
+        let expected = try FramePreview().annotatedOriginal(of: .file(first), geometry: prepared.geometry, maxSide: BatchReportBuilder.thumbnailSide)
+        #expect((thumbnail.width, thumbnail.height) == (expected.width, expected.height))
+        let style = PreviewStyle()
+        if case .crop = framing {
+            let outline = try #require(expected.outline, "a 1:1 crop of a panorama")
+            let ring = try thumbnail.pixel(x: outline.x + 1, y: outline.y + outline.height / 2)
+            let colour = [style.outline.red, style.outline.green, style.outline.blue].map(Double.init)
+            #expect(zip(ring, colour).allSatisfy { abs($0 - $1) < 48 }, "the outline's colour on the kept region's edge: \(ring)")
+            // And what is dropped is washed out: lighter than the same place on a plain thumbnail.
+            let plain = try FramePreview().thumbnail(of: .file(first), maxWidth: shown.width, maxHeight: shown.height)
+            #expect(outline.x > 8, "the crop drops a band on the left")
+            let (x, y) = (outline.x / 2, outline.y + outline.height / 2)
+            let washed = try thumbnail.pixel(x: x, y: y).reduce(0, +)
+            let original = try plain.pixel(x: x, y: y).reduce(0, +)
+            #expect(washed > original + 30, "dropped area washed out: \(washed) vs \(original)")
+        } else {
+            let picture = try #require(expected.picture, "a 1:1 pad of a panorama")
+            #expect(picture.y > 2, "the added area lies above the picture")
+            let added = try thumbnail.pixel(x: thumbnail.width / 2, y: 1)
+            #expect(added[0] > 200 && added[2] > 130, "the added area is shaded (pink), not black: \(added)")
+        }
+    }
+
     @Test func anUnknownPriceReadsUnknownAndAnEstimateIsLabelled() async throws {
         let folder = try temporaryDirectory("batch-report-unknown")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -119,12 +158,12 @@ import Testing
     }
 }
 
-/// Plain thumbnails, noting on each call whether the report's index exists yet.
+/// The report's thumbnails, noting on each call whether the report's index exists yet.
 final class IndexWatcher: ReportThumbnailer, @unchecked Sendable {
     let index: URL
     private let lock = NSLock()
     private var seen: [Bool] = []
-    private let plain = PlainThumbnailer()
+    private let plain = PreviewThumbnailer()
 
     init(index: URL) {
         self.index = index
