@@ -48,14 +48,15 @@ extension BatchReport {
             }
             for problem in problems { header.element("p", ["class": "problem"], text: problem) }
             header.element("p", ["class": "note"], text: hasRun
-                ? "Each frame: the original (the kept region outlined) → the frame as sent. Costs are estimates."
-                : "Each frame: the original (the kept region outlined) → the frame as it would be sent. Nothing has been sent; costs are estimates.")
+                ? "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as sent. Costs are estimates."
+                : "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as it would be sent. "
+                    + "Nothing has been sent; costs are estimates.")
         }
     }
 
     private func table(_ body: inout HTMLBuilder) {
         var columns = ["Line", "ID", "Frames: original → sent", "Plan", "Request", "Estimate"]
-        if hasRun { columns += ["State", "Task", "Cost", "Video"] }
+        if hasRun { columns += ["State and task", "Cost", "Video"] }
         columns.append("Problems")
         body.element("table") { table in
             table.element("thead") { head in
@@ -144,15 +145,13 @@ extension BatchReport {
     private func outcomeCells(_ outcome: Outcome?, _ tr: inout HTMLBuilder) {
         guard let outcome else {
             tr.element("td", ["class": "outcome muted"], text: "not run")
-            for _ in 0..<3 { tr.element("td", text: "") }
+            for _ in 0..<2 { tr.element("td", text: "") }
             return
         }
         tr.element("td", ["class": "outcome"]) { cell in
             cell.element("span", ["class": "state \(outcome.state.rawValue)"], text: outcome.state.rawValue)
-            if let error = outcome.error { cell.element("div", ["class": "muted"], text: error) }
-        }
-        tr.element("td", ["class": "task"]) { cell in
             if let task = outcome.taskID { cell.element("code", ["class": "task"], text: task) }
+            if let error = outcome.error { cell.element("div", ["class": "muted"], text: error) }
         }
         tr.element("td", ["class": "cost"], text: outcome.cost)
         tr.element("td", ["class": "video"]) { cell in

@@ -31,12 +31,12 @@ enum BatchReportStyle {
         td.plan b { font-weight: 600; }
         td.request { min-width: 12em; max-width: 22em; }
         td.request li { list-style: none; margin-left: -18px; overflow-wrap: anywhere; }
-        code.task, td.video a { overflow-wrap: anywhere; }
-        td.task { min-width: 9.5em; }
+        code.task { display: block; margin-top: 3px; overflow-wrap: anywhere; }
+        td.video a { overflow-wrap: anywhere; }
         td.video { min-width: 7em; }
         code { font: 12px ui-monospace, "SFMono-Regular", Menlo, monospace; }
-        td.problems { color: #b3261e; max-width: 280px; }
-        td.outcome { max-width: 16em; }
+        td.problems { color: #b3261e; min-width: 12em; max-width: 280px; }
+        td.outcome { min-width: 9.5em; max-width: 16em; }
         td.outcome div { font-size: 11px; overflow-wrap: anywhere; }
         .state { display: inline-block; padding: 1px 6px; border-radius: 8px; background: #e8e8e8; white-space: nowrap; }
         .state.downloaded { background: #d8f3dc; }
