@@ -53,7 +53,8 @@ cat > "$out/shots.jsonl" <<JSONL
 {"id": "logo", "first": "$PWD/fixtures/alpha.png", "prompt": "The logo turns slowly", "generate_audio": false}
 {"id": "still", "first": "$PWD/fixtures/accepted.png", "prompt": "Leaves move in the wind", "resolution": "720p"}
 JSONL
-step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --dry-run
-step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --max-spend 5
-ls -l "$out/batch" || failures=$((failures + 1))
+# Both write an HTML report (open $out/report/index.html): the plan first, then the run's outcome.
+step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --dry-run --report "$out/report"
+step 0 "$bin/seedance" batch "$out/shots.jsonl" --output-dir "$out/batch" --resolution 480p --max-spend 5 --report "$out/report"
+ls -l "$out/batch" "$out/report/index.html" || failures=$((failures + 1))
 [ "$failures" = 0 ] || { echo "demo: $failures step(s) did not do what they should" >&2; exit 1; }

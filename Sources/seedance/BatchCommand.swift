@@ -19,7 +19,11 @@ struct BatchCommand: AsyncParsableCommand {
 
         Exit: 0 all downloaded, 3 some failed, 4 some outcome unknown, 5 time ran out with tasks running \
         (run the same command again), 7 stopped at --max-spend, 64 invalid manifest or usage, \
-        2 an unusable input, 74 the state store failed.
+        2 an unusable input, 74 the state store failed or the report could not be written.
+
+        --report DIR writes DIR/index.html (with DIR/thumbs/): one row per manifest line with its \
+        frames (original and as sent), plan, request, estimate and problems; after a run also its state, \
+        task id, cost and video. Static HTML with relative links: open it offline.
         """
     )
 
@@ -53,6 +57,8 @@ struct BatchCommand: AsyncParsableCommand {
     var timeout: Int?
     @Flag(help: "Print one JSON document on stdout at the end.")
     var json = false
+    @Option(help: ArgumentHelp("Write an HTML report of every line into DIR (DIR/index.html), after the dry run or the run.", valueName: "DIR"))
+    var report: String?
 
     func validate() throws {
         guard rpm >= 1 else { throw ValidationError("--rpm must be at least 1") }
@@ -60,19 +66,31 @@ struct BatchCommand: AsyncParsableCommand {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let maxSpend, !(maxSpend > 0) || !maxSpend.isFinite { throw ValidationError("--max-spend must be a positive amount of USD") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        try reportOutput?.checkWritable()
     }
 
     func run() async throws {
-        let plan = try checkedPlan()
+        let (read, plan) = try readPlan()
+        let refused = !plan.errors.isEmpty && !skipInvalid || plan.items.isEmpty
+        // The report of a manifest that is refused shows every line's problem: that is when it helps most.
+        if dryRun || refused { try await writeReport(plan, manifest: read) }
+        try refuseInvalid(plan)
         if dryRun {
             try printDryRun(plan)
             return
         }
-        try await runBatch(plan)
+        try await runBatch(plan, manifest: read)
     }
 
-    /// Reads and checks the manifest; throws the exit code when nothing may be sent.
-    private func checkedPlan() throws -> BatchPlan {
+    private var reportOutput: BatchReportOutput? { report.map(BatchReportOutput.init) }
+
+    private func writeReport(_ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil) async throws {
+        try await reportOutput?.write(plan, manifest: read, summary: summary, submitter: makeSubmitter(), workers: workers,
+                                      title: URL(fileURLWithPath: manifest).lastPathComponent)
+    }
+
+    /// Reads and checks the manifest; throws the exit code when it cannot be read.
+    private func readPlan() throws -> (Manifest, BatchPlan) {
         let manifestURL = URL(fileURLWithPath: manifest)
         let read: Manifest
         do {
@@ -89,6 +107,11 @@ struct BatchCommand: AsyncParsableCommand {
             fixOptions: fixOptions.options()) { model in rules.policy(for: model) }
         let plan = planner.plan(read)
         for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
+        return (read, plan)
+    }
+
+    /// Throws the exit code when nothing may be sent.
+    private func refuseInvalid(_ plan: BatchPlan) throws {
         if !plan.errors.isEmpty {
             let lines = plan.invalidLines.map(String.init).joined(separator: ", ")
             if !skipInvalid {
@@ -103,7 +126,6 @@ struct BatchCommand: AsyncParsableCommand {
             Terminal.diagnostic("seedance: no valid line in the manifest; nothing was sent")
             throw (plan.onlyFramesUnusable ? ExitStatus.unusableInput : ExitStatus.usage).exitCode
         }
-        return plan
     }
 
     private func printDryRun(_ plan: BatchPlan) throws {
@@ -116,16 +138,20 @@ struct BatchCommand: AsyncParsableCommand {
         Terminal.diagnostic("dry run: \(plan.items.count) item(s) checked; nothing was sent")
     }
 
-    private func runBatch(_ plan: BatchPlan) async throws {
+    /// The settings every line is prepared with: the run's, and the report's.
+    private func makeSubmitter() -> VideoSubmitter {
+        VideoSubmitter(
+            model: modelOption.model, policy: rules.policy(for: modelOption.model), fixOptions: fixOptions.options(), fixesFrames: !noFix,
+            fetcher: RemoteImageFetcher(configuration: .init(
+                maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
+    }
+
+    private func runBatch(_ plan: BatchPlan, manifest read: Manifest) async throws {
         let configuration = try api.reportedConfiguration()
         let store = try StateStoreAccess.open()
         let manifestURL = URL(fileURLWithPath: manifest).standardizedFileURL
         let batch = SeedanceBatch(
-            manifest: manifestURL, store: store,
-            submitter: VideoSubmitter(
-                model: modelOption.model, policy: rules.policy(for: modelOption.model), fixOptions: fixOptions.options(), fixesFrames: !noFix,
-                fetcher: RemoteImageFetcher(configuration: .init(
-                maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs))),
+            manifest: manifestURL, store: store, submitter: makeSubmitter(),
             throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
             options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))
         Terminal.diagnostic("batch \(batch.batchID): \(plan.items.count) item(s), estimated \(plan.total); state in \(store.location)")
@@ -141,6 +167,7 @@ struct BatchCommand: AsyncParsableCommand {
         await display.finish()
         let status = ExitStatus(summary.outcome)
         report(summary, status: status)
+        try await writeReport(plan, manifest: read, summary: summary)
         if status != .success { throw status.exitCode }
     }
 

@@ -30,15 +30,7 @@ public final class AtomicFileWriter {
     /// Writes `data` as the whole new content of `destination`.
     public static func write(_ data: Data, to destination: URL) throws(SeedanceError) {
         let writer = try AtomicFileWriter(destination: destination)
-        let failure = data.withUnsafeBytes { bytes -> SeedanceError? in
-            do throws(SeedanceError) {
-                try writer.write(bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        try writer.write(data)
         try writer.commit()
     }
 
@@ -47,6 +39,19 @@ public final class AtomicFileWriter {
             discard()
             throw SeedanceError(.localIO, "cannot write \(destination.path): \(String(cString: strerror(code)))")
         }
+    }
+
+    public func write(_ data: Data) throws(SeedanceError) {
+        // withUnsafeBytes rethrows untyped errors: carry ours out as a value.
+        let failure = data.withUnsafeBytes { bytes -> SeedanceError? in
+            do throws(SeedanceError) {
+                try write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
     }
 
     public func write(_ buffer: ByteBuffer) throws(SeedanceError) {
