@@ -54,7 +54,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // The state store: SQLite in WAL mode (system libsqlite3).
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ],
             swiftSettings: strictSwift
         ),

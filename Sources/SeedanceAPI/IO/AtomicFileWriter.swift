@@ -42,8 +42,16 @@ public final class AtomicFileWriter {
     }
 
     public func write(_ data: Data) throws(SeedanceError) {
-        // withUnsafeBytes rethrows untyped errors: carry ours out as a value.
-        let failure = data.withUnsafeBytes { bytes -> SeedanceError? in
+        try write(borrowing: { data.withUnsafeBytes($0) })
+    }
+
+    public func write(_ buffer: ByteBuffer) throws(SeedanceError) {
+        try write(borrowing: { buffer.withUnsafeReadableBytes($0) })
+    }
+
+    /// `withUnsafeBytes` rethrows untyped errors: ours travels out of the closure as a value.
+    private func write(borrowing withBytes: ((UnsafeRawBufferPointer) -> SeedanceError?) -> SeedanceError?) throws(SeedanceError) {
+        let failure = withBytes { bytes in
             do throws(SeedanceError) {
                 try write(bytes)
                 return nil
@@ -52,18 +60,6 @@ public final class AtomicFileWriter {
             }
         }
         if let failure { throw failure }
-    }
-
-    public func write(_ buffer: ByteBuffer) throws(SeedanceError) {
-        let result = buffer.withUnsafeReadableBytes { bytes -> SeedanceError? in
-            do throws(SeedanceError) {
-                try write(bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let result { throw result }
     }
 
     /// Syncs and renames into place; the destination is replaced whole.

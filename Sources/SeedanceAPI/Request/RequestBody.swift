@@ -20,7 +20,7 @@ public struct RequestBody: Sendable {
         var length: Int {
             switch self {
             case .text(let bytes): bytes.count
-            case .base64(let inline): 4 * ((inline.bytes.count + 2) / 3)
+            case .base64(let inline): Base64Encoder.encodedLength(of: inline.bytes.count)
             }
         }
     }

@@ -1,4 +1,3 @@
-internal import ExtrasBase64
 internal import Foundation
 public import NIOCore
 
@@ -61,14 +60,12 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
         }
 
         private static func encode(_ data: Data, from start: Int, to end: Int, allocator: ByteBufferAllocator) -> ByteBuffer {
-            let outputLength = Base64.encodedLength(bytesCount: end - start)
+            let outputLength = Base64Encoder.encodedLength(of: end - start)
             var buffer = allocator.buffer(capacity: outputLength)
             data.withUnsafeBytes { raw in
-                let input = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start..<end])
-                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: outputLength) { raw in
-                    let output = raw.bindMemory(to: UInt8.self)
-                    var span = output.mutableSpan
-                    return Base64.encode(bytes: input.span, into: &span)
+                let input = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: outputLength) { output in
+                    Base64Encoder.encode(input, into: output)
                 }
             }
             return buffer

@@ -123,22 +123,29 @@ public actor PollScheduler {
         let due = entries.filter { $0.value.due <= now }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }
         let batch = due.prefix(concurrency).map(\.key)
         let fetch = self.fetch
-        let answers = await withTaskGroup(of: (String, Result<TaskResult, any Error>).self) { group in
+        // Each child answers with a named struct holding a concrete error. A group of tuples
+        // holding `Result<_, any Error>` crashed the release build (Swift 6.3.1, in the runtime's
+        // copy of a child's result into the waiting task); the debug build never did.
+        let answers = await withTaskGroup(of: PollAnswer.self) { group in
             for id in batch {
                 group.addTask {
-                    do { return (id, .success(try await fetch(id))) } catch { return (id, .failure(error)) }
+                    do {
+                        return PollAnswer(taskID: id, result: .success(try await fetch(id)))
+                    } catch {
+                        return PollAnswer(taskID: id, result: .failure(PollFailure(message: String(describing: error))))
+                    }
                 }
             }
-            var answers: [(String, Result<TaskResult, any Error>)] = []
+            var answers: [PollAnswer] = []
             for await answer in group { answers.append(answer) }
             return answers
         }
-        for (id, answer) in answers.sorted(by: { $0.0 < $1.0 }) {
-            record(answer, for: id)
+        for answer in answers.sorted(by: { $0.taskID < $1.taskID }) {
+            record(answer.result, for: answer.taskID)
         }
     }
 
-    private func record(_ answer: Result<TaskResult, any Error>, for id: String) {
+    private func record(_ answer: Result<TaskResult, PollFailure>, for id: String) {
         guard var entry = entries[id] else { return }
         entry.polls += 1
         switch answer {
@@ -152,7 +159,7 @@ public actor PollScheduler {
             continuation.yield(.update(result))
         case .failure(let error):
             entry.errorsInARow += 1
-            let message = String(describing: error)
+            let message = error.message
             if entry.errorsInARow >= maxConsecutiveErrors {
                 entries[id] = nil
                 continuation.yield(.gaveUp(taskID: id, message: message))
@@ -178,4 +185,15 @@ public actor PollScheduler {
         wakeUp = nil
         sleeper?.cancel()
     }
+}
+
+/// One poll's answer, for one task.
+private struct PollAnswer: Sendable {
+    var taskID: String
+    var result: Result<TaskResult, PollFailure>
+}
+
+/// Why a poll failed, as the words the events carry.
+private struct PollFailure: Error, Sendable {
+    var message: String
 }
