@@ -7,8 +7,6 @@ public struct SeedanceKitError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// A frame breaks the rules and fixing was turned off.
         case frameNotCompliant = "frame_not_compliant"
-        /// A frame cannot be used at all.
-        case frameUnusable = "frame_unusable"
         /// A frame URL could not be fetched (refused address, too large, HTTP error).
         case frameFetchFailed = "frame_fetch_failed"
         /// A batch refused to start: two items share an id. Nothing was sent.

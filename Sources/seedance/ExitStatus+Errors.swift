@@ -34,7 +34,7 @@ extension ExitStatus {
     init(_ kind: SeedanceKitError.Kind) {
         switch kind {
         case .frameNotCompliant: self = .repairable
-        case .frameUnusable, .frameFetchFailed: self = .unusableInput
+        case .frameFetchFailed: self = .unusableInput
         case .duplicateItemID, .unknownPriceWithCap: self = .usage
         case .ledgerUnavailable: self = .localIO
         }
