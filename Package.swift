@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedanceKitTests",
-            dependencies: ["SeedanceKit", "SeedanceAPI"],
+            dependencies: ["SeedanceKit", "SeedanceAPI", "FrameKit"],
             swiftSettings: strictSwift
         ),
     ],

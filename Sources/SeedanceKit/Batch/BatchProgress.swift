@@ -2,7 +2,7 @@ public import SeedanceAPI
 
 /// Where a batch stands, for the status block: items per phase, estimated spend, and an ETA.
 public struct BatchProgress: Sendable, Hashable {
-    /// The phases a person sees (coarser than ``BatchItemState``).
+    /// The phases a person sees (coarser than ``BatchRunItemState``).
     public enum Phase: String, Sendable, Hashable, CaseIterable {
         case checking
         case preparing
