@@ -14,10 +14,25 @@ public enum PseudoTerminal {
         /// Everything written to the terminal, as the terminal received it (the line discipline
         /// turns each `\n` into `\r\n`).
         public var output: String
+        /// Where in ``output`` (in UTF-8 bytes) the terminal was resized, if it was.
+        public var resizedAt: Int?
+    }
+
+    /// A resize while the program runs, as a person drags a window: once the output so far
+    /// satisfies `when`, the terminal becomes `columns` wide and the program gets SIGWINCH (the
+    /// terminal is not its controlling one, so the kernel would not send it).
+    public struct Resize: Sendable {
+        public var columns: Int
+        public var when: @Sendable (String) -> Bool
+
+        public init(columns: Int, when: @escaping @Sendable (String) -> Bool) {
+            self.columns = columns
+            self.when = when
+        }
     }
 
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           columns: Int, rows: Int = 24, timeout: Double) throws -> Outcome {
+                           columns: Int, rows: Int = 24, resize: Resize? = nil, timeout: Double) throws -> Outcome {
         // posix_openpt, unlockpt and ptsname are hidden from Swift's Glibc (feature macros), so
         // what they do on Linux is done here: open the multiplexer, unlock, ask the number.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -29,8 +44,7 @@ public enum PseudoTerminal {
             throw failure("TIOCSPTLCK/TIOCGPTN")
         }
         let name = "/dev/pts/\(number)"
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else { throw failure("TIOCSWINSZ") }
+        guard setSize(master, columns: columns, rows: rows) else { throw failure("TIOCSWINSZ") }
         // This process holds the terminal's other end open until the child is reaped, then closes
         // it: the last reads then return what is still buffered, and then a hang-up (EIO).
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -48,12 +62,34 @@ public enum PseudoTerminal {
         let started = Date()
         let pid = try ChildProcess.spawn(executable, arguments, environment: environment, actions: &actions)
         var output = [UInt8]()
+        var resizedAt: Int?
         // Drained while the child runs: a full terminal buffer would block its writes.
-        let ended = try ChildProcess.reap(pid, started: started, timeout: timeout, meanwhile: { drain(master, into: &output, waiting: 0) })
+        let ended = try ChildProcess.reap(pid, started: started, timeout: timeout, meanwhile: {
+            drain(master, into: &output, waiting: 0)
+            if resizedAt == nil, let resize, resize.when(String(decoding: output, as: UTF8.self)),
+               setSize(master, columns: resize.columns, rows: rows) {
+                resizedAt = scalarBoundary(output)
+                kill(pid, SIGWINCH)
+            }
+        })
         close(slave)
         slaveOpen = false
         drain(master, into: &output, waiting: 10_000)
-        return Outcome(ended: ended, output: String(decoding: output, as: UTF8.self))
+        return Outcome(ended: ended, output: String(decoding: output, as: UTF8.self), resizedAt: resizedAt)
+    }
+
+    /// The end of `bytes`, or the start of its last scalar when that is not one byte: a place
+    /// where a String can be cut.
+    private static func scalarBoundary(_ bytes: [UInt8]) -> Int {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] & 0xC0 == 0x80 { end -= 1 }
+        if end > 0, bytes[end - 1] >= 0xC0 { end -= 1 }
+        return end
+    }
+
+    private static func setSize(_ master: Int32, columns: Int, rows: Int) -> Bool {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        return ioctl(master, UInt(TIOCSWINSZ), &size) == 0
     }
 
     /// Reads what the terminal holds until none comes for `waiting` milliseconds or its other

@@ -3,8 +3,11 @@
 /// Rows are kept without limit (scrollback included); a line longer than ``columns`` wraps, as
 /// on a real terminal, and is counted in ``wraps``.
 public struct TerminalScreen {
-    public let columns: Int
+    public private(set) var columns: Int
     private var rows: [[Character]] = [[]]
+    /// Per row: it goes on from the row above, a line that wrapped there (joined again when the
+    /// terminal is resized).
+    private var continued = [false]
     private var row = 0
     private var column = 0
     /// The cursor is past the last column: the next character goes to the next row.
@@ -24,6 +27,32 @@ public struct TerminalScreen {
     public var lines: [String] {
         let last = max(rows.lastIndex { !$0.allSatisfy { $0 == " " } } ?? 0, column > 0 ? row : row - 1)
         return rows.prefix(last + 1).map { String($0).replacingTrailingBlanks() }
+    }
+
+    /// A new width, with the lines reflowed as most terminals do (GNOME Terminal, iTerm2, tmux,
+    /// kitty; xterm cuts them instead): wrapped rows joined into their lines, the lines wrapped
+    /// again at the new width, the cursor kept on the same character.
+    public mutating func resize(columns newColumns: Int) {
+        var lines: [[Character]] = []
+        var cursor = (line: 0, offset: 0)
+        for (index, text) in rows.enumerated() {
+            if continued[index], !lines.isEmpty { lines[lines.count - 1] += text } else { lines.append(text) }
+            if index == row { cursor = (lines.count - 1, lines[lines.count - 1].count - text.count + column) }
+        }
+        rows = []
+        continued = []
+        for (index, line) in lines.enumerated() {
+            if index == cursor.line {
+                row = rows.count + cursor.offset / newColumns
+                column = cursor.offset % newColumns
+            }
+            let pieces = stride(from: 0, to: max(line.count, 1), by: newColumns).map { Array(line[$0..<min($0 + newColumns, line.count)]) }
+            rows += pieces
+            continued += pieces.indices.map { $0 > 0 }
+        }
+        moveDown(0)
+        columns = newColumns
+        pendingWrap = false
     }
 
     public mutating func feed(_ text: String) {
@@ -59,6 +88,7 @@ public struct TerminalScreen {
             wraps += 1
             moveDown(1)
             column = 0
+            continued[row] = true
         }
         while rows[row].count <= column { rows[row].append(" ") }
         rows[row][column] = character
@@ -67,7 +97,10 @@ public struct TerminalScreen {
 
     private mutating func moveDown(_ count: Int) {
         row += count
-        while rows.count <= row { rows.append([]) }
+        while rows.count <= row {
+            rows.append([])
+            continued.append(false)
+        }
         pendingWrap = false
     }
 
@@ -89,6 +122,7 @@ public struct TerminalScreen {
         case ("J", ""), ("J", "0"):
             rows[row] = Array(rows[row].prefix(column))
             rows.removeSubrange((row + 1)...)
+            continued.removeSubrange((row + 1)...)
         case ("m", _): break
         default: finishUnknown(pending)
         }

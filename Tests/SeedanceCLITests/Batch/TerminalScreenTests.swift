@@ -35,4 +35,18 @@ struct TerminalScreenTests {
         screen.feed("\u{1B}7")
         #expect(screen.unknownSequences == ["ESC7"])
     }
+
+    /// Narrowed, a terminal rewraps the lines; widened, it joins them again.
+    @Test func resizingReflows() {
+        var screen = TerminalScreen(columns: 10)
+        screen.feed("0123456789abc\r\nxy\r\n")
+        #expect(screen.lines == ["0123456789", "abc", "xy"])
+        screen.resize(columns: 5)
+        #expect(screen.lines == ["01234", "56789", "abc", "xy"])
+        screen.feed("z")
+        screen.resize(columns: 20)
+        #expect(screen.lines == ["0123456789abc", "xy", "z"])
+        screen.feed("\r\n\u{1B}[2F\u{1B}[J")
+        #expect(screen.lines == ["0123456789abc"])
+    }
 }
