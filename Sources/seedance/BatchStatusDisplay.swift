@@ -32,9 +32,11 @@ actor BatchStatusDisplay {
         }
     }
 
+    /// Stops redrawing: a resize after this must not draw over what the batch prints next.
     func finish() {
         resized?.cancel()
         resized = nil
+        latest = nil
     }
 
     private func draw(_ progress: BatchProgress) {
