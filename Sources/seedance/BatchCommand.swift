@@ -155,7 +155,7 @@ struct BatchCommand: AsyncParsableCommand {
             throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
             options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))
         Terminal.diagnostic("batch \(batch.batchID): \(plan.items.count) item(s), estimated \(plan.total); state in \(store.location)")
-        let display = BatchStatusDisplay(live: Terminal.stderrIsTerminal)
+        let display = BatchStatusDisplay(live: Terminal.stderrIsTerminal, estimate: plan.total)
         let summary: BatchRunSummary
         do {
             summary = try await SeedanceClient.withClient(SeedanceBatch.configuration(configuration)) { client in

@@ -49,6 +49,17 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+        let started = Date()
+        let pid = try spawn(executable, arguments, environment: environment, actions: &actions)
+        var ended = try reap(pid, started: started, timeout: timeout, killWhen: killWhen)
+        ended.standardOutput = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+        ended.standardError = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+        return ended
+    }
+
+    /// Starts `executable` (an absolute path) with the descriptors `actions` sets up.
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
+                             actions: inout posix_spawn_file_actions_t) throws -> pid_t {
         // The test runner's threads may block signals; a child must not inherit that mask, or it
         // could ignore a polite stop. Every signal gets its default action and none is blocked.
         var attributes = posix_spawnattr_t()
@@ -69,11 +80,18 @@ public enum ChildProcess {
         defer { envp.forEach { free($0) } }
 
         var pid: pid_t = 0
-        let started = Date()
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }
+        return pid
+    }
+
+    /// Waits for `pid` to end, killing it (SIGKILL) once `timeout` seconds have passed since
+    /// `started` or `killWhen` says so, and calling `meanwhile` every few milliseconds (to drain
+    /// a pipe or a terminal the child writes to). The outcome's streams are left empty.
+    static func reap(_ pid: pid_t, started: Date, timeout: Double, killWhen: (@Sendable () -> Bool)? = nil,
+                            meanwhile: () -> Void = {}) throws -> Outcome {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
@@ -94,6 +112,7 @@ public enum ChildProcess {
                 killed = true
                 kill(pid, SIGKILL)
             }
+            meanwhile()
             usleep(2_000)
         }
         let signalled = status & 0x7F
@@ -102,8 +121,8 @@ public enum ChildProcess {
                        timedOut: timedOut,
                        peakBytes: Int(usage.ru_maxrss) * 1024,
                        seconds: Date().timeIntervalSince(started),
-                       standardOutput: (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "",
-                       standardError: (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "")
+                       standardOutput: "",
+                       standardError: "")
     }
 
     /// Runs a program found on PATH (through /usr/bin/env), e.g. `python3` or `vips`.

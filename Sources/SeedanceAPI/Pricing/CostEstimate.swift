@@ -57,7 +57,7 @@ public struct CostEstimate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Two decimals, with a dot whatever the locale.
-    static func dollars(_ usd: Double) -> String {
+    public static func dollars(_ usd: Double) -> String {
         String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), usd)
     }
 

@@ -15,21 +15,38 @@ public struct BatchProgress: Sendable, Hashable {
         /// Sent, but whether the provider took it is unknown.
         case unknown
 
-        /// The word shown in the status line.
+        /// The word shown in the status block and the plain progress lines.
         public var label: String {
             self == .rateLimited ? "rate-limited" : rawValue
+        }
+
+        /// The word shown where columns are short.
+        public var shortLabel: String {
+            switch self {
+            case .checking: "check"
+            case .preparing: "prep"
+            case .rateLimited: "wait"
+            case .submitted: "sent"
+            case .running: "run"
+            case .done: "done"
+            case .failed: "fail"
+            case .unknown: "unknown"
+            }
         }
     }
 
     public private(set) var counts: [Phase: Int]
     /// Estimated spend of the items submitted so far.
     public var spent: CostEstimate
+    /// Estimated spend of the whole batch, what ``spent`` is a part of; unknown when not given.
+    public var estimate: CostEstimate
     /// Time until the batch is expected to end; nil when there is no basis for a guess yet.
     public var eta: Duration?
 
-    public init(counts: [Phase: Int] = [:], spent: CostEstimate = .zero, eta: Duration? = nil) {
+    public init(counts: [Phase: Int] = [:], spent: CostEstimate = .zero, estimate: CostEstimate = .unknown, eta: Duration? = nil) {
         self.counts = counts
         self.spent = spent
+        self.estimate = estimate
         self.eta = eta
     }
 

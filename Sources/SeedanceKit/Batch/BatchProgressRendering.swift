@@ -2,12 +2,6 @@ internal import Foundation
 internal import SeedanceAPI
 
 extension BatchProgress {
-    /// One line: `checking 0 · preparing 2 · … · unknown 0 | spent ≈ USD 2.60 (estimate) | ETA 3m`.
-    public var statusLine: String {
-        let counts = Phase.allCases.map { "\($0.label) \(self[$0])" }.joined(separator: " · ")
-        return "\(counts) | spent \(spent) | ETA \(eta.map(Self.format) ?? "unknown")"
-    }
-
     /// A duration as a person reads a countdown: `45s`, `3m`, `1h 05m`. Rounded up, so it never
     /// says `0s` while something is left.
     public static func format(_ duration: Duration) -> String {
@@ -24,19 +18,35 @@ extension BatchProgress {
 
 /// The live status block for a terminal: each frame redraws the block in place, on stderr.
 ///
-/// The first frame is the block itself; each later one first moves the cursor up over the lines
-/// drawn before (`ESC [ n F`) and clears to the end of the screen (`ESC [ J`).
+/// The first frame is the block itself; each later one first moves the cursor up over the rows
+/// drawn before (`ESC [ n F`) and clears to the end of the screen (`ESC [ J`). Every line fits
+/// the width of its frame (``BatchStatusLayout``); when nothing fits, frames are plain progress
+/// lines (``PlainProgressLog``) until the terminal is wide enough again.
 public struct LiveStatusBlock: Sendable {
-    private var linesDrawn = 0
+    /// The block's lines as last drawn; empty when none is on screen.
+    private var drawn: [String] = []
+    private var log = PlainProgressLog()
 
     public init() {}
 
-    /// The text to write for `progress`, `lines` being any extra lines to show under the status.
-    public mutating func frame(for progress: BatchProgress, extra lines: [String] = []) -> String {
-        let block = ([progress.statusLine] + lines).joined(separator: "\n") + "\n"
-        let prefix = linesDrawn > 0 ? "\u{1B}[\(linesDrawn)F\u{1B}[J" : ""
-        linesDrawn = 1 + lines.count
-        return prefix + block
+    /// The text to write for `progress` on a terminal `width` columns wide.
+    public mutating func frame(for progress: BatchProgress, width: Int) -> String {
+        let erase = drawn.isEmpty ? "" : "\u{1B}[\(Self.rows(drawn, width: width))F\u{1B}[J"
+        guard let lines = BatchStatusLayout.lines(for: progress, width: width) else {
+            // A fresh log: the first plain line after a block is always shown.
+            if !drawn.isEmpty { log = PlainProgressLog() }
+            drawn = []
+            return erase + (log.line(for: progress).map { $0 + "\n" } ?? "")
+        }
+        drawn = lines
+        return erase + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The rows `lines` take on a terminal now `width` wide: one each, more for a line that a
+    /// narrowed terminal has rewrapped (as most do when resized), so the redraw starts at the
+    /// block's first row and not inside it.
+    static func rows(_ lines: [String], width: Int) -> Int {
+        lines.reduce(0) { $0 + max(1, ($1.displayWidth + max(width, 1) - 1) / max(width, 1)) }
     }
 }
 
