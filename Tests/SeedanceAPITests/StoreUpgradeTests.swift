@@ -41,22 +41,20 @@ import Testing
     }
 
     @Test func aStoreWrittenBy040ShowsEveryRecordWithItsCreation() async throws {
-        // What 0.4.0 wrote, read independently of the code under test.
-        let original = try DatabaseQueue(path: Self.fixture.appendingPathComponent("state.sqlite").path, configuration: {
-            var configuration = Configuration()
-            configuration.readonly = true
-            return configuration
-        }())
-        let written = try await original.read { db in
-            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-             try String.fetchAll(db, sql: "SELECT intent_id FROM tasks ORDER BY created_at, rowid"),
-             try String.fetchOne(db, sql: "SELECT id FROM batches"))
-        }
-        #expect(written.0 == ["v1: tasks, batches, legacy imports"], "the fixture predates the creation column")
-        #expect(written.1.count == Self.expected.count)
-        let batchID = try #require(written.2)
-
         try await Self.withCopy { home in
+            // What 0.4.0 wrote, read from the copy (SQLite adds files beside a database it
+            // opens) independently of the code under test.
+            let original = try DatabaseQueue(path: home.appendingPathComponent("seedance/state.sqlite").path)
+            let written = try await original.read { db in
+                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                 try String.fetchAll(db, sql: "SELECT intent_id FROM tasks ORDER BY created_at, rowid"),
+                 try String.fetchOne(db, sql: "SELECT id FROM batches"))
+            }
+            try original.close()
+            #expect(written.0 == ["v1: tasks, batches, legacy imports"], "the fixture predates the creation column")
+            #expect(written.1.count == Self.expected.count)
+            let batchID = try #require(written.2)
+
             let environment = ["XDG_STATE_HOME": home.path]
             let listing = try CommandRunner.run(["tasks", "--json"], environment: environment)
             #expect(listing.status == 0, "\(listing.stderr)")
