@@ -119,6 +119,14 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
+        // The TaskStore contract: the same checks for every store implementation, each taking a
+        // factory (SQLite now; a server-backed store later runs them unchanged).
+        .target(
+            name: "TaskStoreContract",
+            dependencies: ["SeedanceAPI"],
+            path: "Tests/TaskStoreContract",
+            swiftSettings: strictSwift
+        ),
         // Test-only: a second process for the state store's two-process claim tests.
         .executableTarget(
             name: "store-claim-probe",
@@ -134,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "SeedanceAPITests",
             dependencies: [
-                "SeedanceAPI", "SeedanceStub", "FrameKit", "SeedanceKit", "TestSupport",
+                "SeedanceAPI", "SeedanceStub", "FrameKit", "SeedanceKit", "TestSupport", "TaskStoreContract",
                 .product(name: "Logging", package: "swift-log"),
                 // To inspect the store's file independently of the code under test.
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -12,8 +12,6 @@ internal import NIOHTTP1
 /// logged, never put in an error, and never sent to download URLs.
 public final class SeedanceClient: Sendable {
     public static let taskResultPath = "/v3/async/task-result"
-    /// The model recorded with a submission when the caller names none.
-    public static let defaultModel = "seedance-v1.5-pro"
 
     public let configuration: Configuration
     let httpClient: HTTPClient
@@ -123,14 +121,14 @@ public final class SeedanceClient: Sendable {
         switch result {
         case .accepted(let answer, let attempts):
             guard let taskID = Self.taskID(in: answer.body) else {
-                return try await fail(store, intentID, .outcomeUnknown, SeedanceError(
+                return try await fail(store, intentID, .unknown, SeedanceError(
                     .outcomeUnknown,
                     "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist. Check `seedance tasks` before submitting again",
                     intentID: intentID))
             }
             var problem: String?
             do {
-                try await store?.recordAnswer(intentID: intentID, state: .submitted, taskID: taskID, reason: nil, at: Date())
+                try await store?.recordAnswer(intentID: intentID, creation: .created, taskID: taskID, reason: nil, at: Date())
             } catch {
                 problem = "task \(taskID) was created but not recorded: \(error)"
                 logger.error("task id not recorded", metadata: ["task": "\(taskID)", "error": "\(error)"])
@@ -139,16 +137,19 @@ public final class SeedanceClient: Sendable {
                 taskID: taskID, intentID: intentID, fingerprint: fingerprint, model: body.model, attempts: attempts, storeProblem: problem)
         case .refused(let answer, _):
             let providerError = redacted(ProviderError(answer))
-            return try await fail(store, intentID, .refused, SeedanceError(
+            // A 429 or 503 still answered after the last try provably took nothing.
+            let creation = SubmitFailureClassifier.creation(.response(status: answer.status, retryAfter: answer.retryAfter))
+            return try await fail(store, intentID, creation, SeedanceError(
                 .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
         case .outcomeUnknown(let failure, let status, _):
             let what = status.map { "the provider answered HTTP \($0)" } ?? Self.describe(failure)
-            return try await fail(store, intentID, .outcomeUnknown, SeedanceError(
+            return try await fail(store, intentID, .unknown, SeedanceError(
                 .outcomeUnknown,
                 "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
                 intentID: intentID))
         case .unreachable(let text, let attempts):
-            return try await fail(store, intentID, .refused, SeedanceError(
+            // Every attempt ended before sending (the classifier retries nothing else).
+            return try await fail(store, intentID, SubmitFailureClassifier.creation(.transport(.notConnected)), SeedanceError(
                 .unreachable, "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(redacted(text))",
                 intentID: intentID), reason: "UNREACHABLE")
         }
@@ -206,10 +207,10 @@ public final class SeedanceClient: Sendable {
 
     /// Records how a submission ended without a task id, then throws `error`.
     private func fail(
-        _ store: (any TaskStore)?, _ intentID: String, _ state: TaskState, _ error: SeedanceError, reason: String? = nil
+        _ store: (any TaskStore)?, _ intentID: String, _ creation: TaskCreation, _ error: SeedanceError, reason: String? = nil
     ) async throws -> Submission {
         do {
-            try await store?.recordAnswer(intentID: intentID, state: state, taskID: nil, reason: reason, at: Date())
+            try await store?.recordAnswer(intentID: intentID, creation: creation, taskID: nil, reason: reason, at: Date())
         } catch {
             // The intent row stays; it reads as "may be paid", which is the safe side.
             logger.error("store not updated", metadata: ["intent": "\(intentID)", "error": "\(error)"])

@@ -69,3 +69,20 @@ public enum ReadFailureClassifier {
         }
     }
 }
+
+extension SubmitFailureClassifier {
+    /// What the last attempt of a create call proves about the task (the ledger's
+    /// ``TaskCreation``), read from the same decision that governs retrying, so the two never
+    /// disagree: what may be retried was provably not taken.
+    ///
+    /// A 2xx is `created` only together with a task id; the caller makes an answer without one
+    /// `unknown`.
+    public static func creation(_ outcome: AttemptOutcome) -> TaskCreation {
+        switch decide(outcome) {
+        case .accept: .created
+        case .retry: .notSent
+        case .refuse: .refused
+        case .outcomeUnknown: .unknown
+        }
+    }
+}

@@ -61,6 +61,7 @@ struct TasksCommand: AsyncParsableCommand {
             let fields = [
                 dates.string(from: record.createdAt),
                 record.state.rawValue,
+                record.creation.rawValue,
                 record.taskID ?? "-",
                 record.intentID,
                 record.outputPath ?? record.reason ?? "",

@@ -107,8 +107,8 @@ final class IntentSpy: TaskStore {
         return outcome
     }
 
-    func recordAnswer(intentID: String, state: TaskState, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
-        try await store.recordAnswer(intentID: intentID, state: state, taskID: taskID, reason: reason, at: date)
+    func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
+        try await store.recordAnswer(intentID: intentID, creation: creation, taskID: taskID, reason: reason, at: date)
     }
 
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? {
@@ -139,7 +139,7 @@ struct FailingStore: TaskStore {
     var failure: StateStoreError { StateStoreError(operation: "write", location: location, message: "disk I/O error") }
 
     func recordIntent(_ record: TaskRecord, duplicatesSince: Date?) async throws(StateStoreError) -> IntentOutcome { throw failure }
-    func recordAnswer(intentID: String, state: TaskState, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) { throw failure }
+    func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) { throw failure }
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? { throw failure }
     func records(matching filter: TaskFilter) async throws(StateStoreError) -> [TaskRecord] { throw failure }
     func createBatch(_ batch: BatchRecord, items: [BatchItemRecord]) async throws(StateStoreError) { throw failure }

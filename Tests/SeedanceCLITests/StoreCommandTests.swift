@@ -55,7 +55,7 @@ import Testing
             let record = TaskRecord(intentID: id, createdAt: Date(), model: "m", baseURL: "u", fingerprint: id, batchItem: batch)
             _ = try await store.recordIntent(record, duplicatesSince: nil)
         }
-        try await store.recordAnswer(intentID: "solo", state: .refused, taskID: nil, reason: "NOPE", at: Date())
+        try await store.recordAnswer(intentID: "solo", creation: .refused, taskID: nil, reason: "NOPE", at: Date())
         let env = ["XDG_STATE_HOME": folder.path]
         #expect(try Self.intentIDs(["tasks", "--json"], env) == ["solo", "batched"])
         #expect(try Self.intentIDs(["tasks", "--state", "refused", "--json"], env) == ["solo"])
@@ -78,7 +78,7 @@ import Testing
         }
         let lost = TaskRecord(intentID: "lost", createdAt: Date(), model: "m", baseURL: "u", fingerprint: "lost")
         _ = try await store.recordIntent(lost, duplicatesSince: nil)
-        try await store.recordAnswer(intentID: "lost", state: .outcomeUnknown, taskID: nil, reason: nil, at: Date())
+        try await store.recordAnswer(intentID: "lost", creation: .unknown, taskID: nil, reason: nil, at: Date())
         try await Task.sleep(for: .milliseconds(400))
 
         let result = try CommandRunner.run(["reconcile", "--json"], environment: environment(stub, state: folder))

@@ -40,36 +40,50 @@ import Testing
         #expect(ClientBatchCreator.outcome(for: SeedanceError(.provider(provider), "x")) == .rateLimited(retryAfter: example.expected))
     }
 
-    static func task(_ state: TaskState, taskID: String? = "t1", reason: String? = nil, output: String? = nil) -> TaskRecord {
+    static func task(_ state: TaskState, _ creation: TaskCreation, taskID: String? = "t1", reason: String? = nil) -> TaskRecord {
         TaskRecord(intentID: "i1", createdAt: Date(), model: "m", baseURL: "b", fingerprint: "f", taskID: taskID, state: state,
-                   reason: reason, outputPath: output)
+                   creation: creation, reason: reason)
     }
 
     @Test func anIntentInFlightInAnotherLiveProcessIsLeftToItNotReportedUnknown() {
         var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: .sent)
         row.intentID = "i1"
-        let inFlight = Self.task(.intent, taskID: nil)
-        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: true).stage == .notSent)
-        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: false).stage == .intentOnly)
+        let inFlight = Self.task(.intent, .unknown, taskID: nil)
+        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: true).stage == .unsent)
+        #expect(StoreBatchLedger.entry(for: row, task: inFlight, heldElsewhere: false).stage == .awaitingAnswer)
     }
 
-    static let stages: [(TaskRecord?, SeedanceAPI.BatchItemState, BatchLedgerEntry.Stage)] = [
-        (nil, .pending, .notSent),
-        (nil, .claimed, .notSent),
-        (nil, .sent, .intentOnly),
-        (task(.intent, taskID: nil), .sent, .intentOnly),
-        (task(.submitted), .sent, .created),
-        (task(.succeeded), .sent, .succeeded),
-        (task(.failed, reason: "boom"), .sent, .taskFailed(reason: "boom")),
-        (task(.refused, taskID: nil, reason: "INVALID"), .sent, .refused(reason: "INVALID")),
-        (task(.refused, taskID: nil, reason: ClientBatchCreator.notTaken), .sent, .notSent),
-        (task(.outcomeUnknown, taskID: nil, reason: "timeout"), .sent, .outcomeUnknown(message: "timeout")),
+    /// Read from typed columns only: a refusal's reason text never changes the stage.
+    static let stages: [(TaskRecord?, SeedanceAPI.BatchItemState, BatchItemStage)] = [
+        (nil, .pending, .unsent),
+        (nil, .claimed, .unsent),
+        (nil, .sent, .awaitingAnswer),
+        (nil, .skipped, .abandoned(reason: "not sent")),
+        (task(.intent, .unknown, taskID: nil), .sent, .awaitingAnswer),
+        (task(.submitted, .created), .sent, .created),
+        (task(.succeeded, .created), .sent, .succeeded),
+        (task(.failed, .created, reason: "boom"), .sent, .failed(reason: "boom")),
+        (task(.refused, .refused, taskID: nil, reason: "INVALID"), .sent, .refused(reason: "INVALID")),
+        (task(.refused, .refused, taskID: nil, reason: "UNREACHABLE"), .sent, .refused(reason: "UNREACHABLE")),
+        (task(.refused, .notSent, taskID: nil, reason: "INVALID"), .sent, .unsent),
+        (task(.refused, .notSent, taskID: nil), .skipped, .abandoned(reason: "not sent")),
+        (task(.outcomeUnknown, .unknown, taskID: nil, reason: "timeout"), .sent, .unknown(reason: "timeout")),
     ]
 
     @Test(arguments: stages)
-    func theStoreSaysWhereAnItemStands(_ example: (task: TaskRecord?, state: SeedanceAPI.BatchItemState, stage: BatchLedgerEntry.Stage)) {
+    func theStoreSaysWhereAnItemStands(_ example: (task: TaskRecord?, state: SeedanceAPI.BatchItemState, stage: BatchItemStage)) {
         var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: example.state)
         row.intentID = example.task?.intentID
         #expect(StoreBatchLedger.entry(for: row, task: example.task).stage == example.stage)
+    }
+
+    @Test func aSavedVideoThatIsGoneIsFetchedAgain() {
+        var row = BatchItemRecord(batchID: "b", itemID: "x", line: 1, state: .completed)
+        row.intentID = "i1"
+        var task = Self.task(.succeeded, .created)
+        task.outputPath = "/nonexistent/\(UUID().uuidString).mp4"
+        #expect(StoreBatchLedger.entry(for: row, task: task).stage == .succeeded)
+        task.outputPath = "/dev/null"
+        #expect(StoreBatchLedger.entry(for: row, task: task).stage == .downloaded(output: "/dev/null"))
     }
 }

@@ -22,8 +22,9 @@ public struct BatchRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// Where a batch item stands before and up to its POST; after that, its task record
-/// (``BatchItemRecord/intentID``) is the one source of truth.
+/// The item row's own column: where a batch item stands before and up to its POST; after that,
+/// its task record (``BatchItemRecord/intentID``) says the rest. Decisions read the two together
+/// as one ``BatchItemStage``, never this alone.
 public enum BatchItemState: String, Sendable, Hashable, Codable, CaseIterable {
     /// Nobody works on it.
     case pending

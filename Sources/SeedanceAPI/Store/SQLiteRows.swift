@@ -4,7 +4,7 @@ internal import GRDB
 /// The mapping between the public record types and their rows, in one place. The records do
 /// not conform to GRDB's protocols so that GRDB stays out of the public API.
 extension TaskRecord {
-    static let columns = "intent_id, created_at, updated_at, model, base_url, fingerprint, inputs, task_id, state, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
+    static let columns = "intent_id, created_at, updated_at, model, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
 
     init(row: Row) throws {
         let inputsJSON: String = row["inputs"]
@@ -13,6 +13,7 @@ extension TaskRecord {
             model: row["model"], baseURL: row["base_url"], fingerprint: row["fingerprint"],
             inputs: try JSONDecoder().decode([TaskInput].self, from: Data(inputsJSON.utf8)),
             taskID: row["task_id"], state: try StoredEnum.decode(row["state"], column: "state"),
+            creation: try StoredEnum.decode(row["creation"], column: "creation"),
             providerStatus: row["provider_status"], reason: row["reason"], outputPath: row["output_path"],
             estimatedCostUSD: row["estimated_cost_usd"])
         batchID = row["batch_id"]
@@ -22,8 +23,8 @@ extension TaskRecord {
     func insert(_ db: Database) throws {
         let inputsJSON = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
         try db.execute(
-            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [intentID, createdAt, updatedAt, model, baseURL, fingerprint, inputsJSON, taskID, state.rawValue,
+            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [intentID, createdAt, updatedAt, model, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
                         providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID])
     }
 }

@@ -36,19 +36,19 @@ extension SQLiteTaskStore {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM batch_items WHERE batch_id = ? AND item_id = ?", arguments: [item.batchID, item.itemID])
             else { return .notFound }
-            var current = try BatchItemRecord(row: row)
-            if current.intentID != nil, try Self.sentRecord(for: item, db) == nil {
-                // Its only intent was refused (a 429 included): nothing was made, so it is unsent.
-                current.intentID = nil
-                if current.state == .sent { current.state = .pending }
-            }
-            let outcome = ClaimRule.decide(current, for: owner, at: date, retryingFailed: retryingFailed)
+            let current = try BatchItemRecord(row: row)
+            let task = try current.intentID.flatMap { intentID in
+                try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE intent_id = ?", arguments: [intentID])
+            }.map(TaskRecord.init(row:))
+            let outcome = ClaimRule.decide(
+                current, stage: BatchItemStage(item: current, task: task), for: owner, at: date, retryingFailed: retryingFailed)
             guard outcome == .claimed else { return outcome }
-            // A new attempt: the error of an earlier one is no longer the item's.
+            // A new attempt: the earlier one (which provably made nothing, or failed and is being
+            // retried) is no longer the item's; its task row stays in the history.
             try db.execute(
                 sql: """
                     UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?,
-                        error = NULL
+                        error = NULL, intent_id = NULL
                     WHERE batch_id = ? AND item_id = ?
                     """,
                 arguments: [BatchItemState.claimed.rawValue, owner.id, owner.host, owner.pid, date, leaseUntil, item.batchID, item.itemID])
@@ -62,10 +62,12 @@ extension SQLiteTaskStore {
             try db.execute(
                 sql: """
                     UPDATE batch_items SET state = ?, claimed_by = NULL, claimed_host = NULL, claimed_pid = NULL,
-                        claimed_at = NULL, lease_until = NULL
-                    WHERE batch_id = ? AND item_id = ? AND claimed_by = ? AND state = ? AND intent_id IS NULL
+                        claimed_at = NULL, lease_until = NULL, intent_id = NULL
+                    WHERE batch_id = ? AND item_id = ? AND claimed_by = ? AND state IN (?, ?)
+                        AND (intent_id IS NULL OR intent_id IN (SELECT intent_id FROM tasks WHERE creation = ?))
                     """,
-                arguments: [BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id, BatchItemState.claimed.rawValue])
+                arguments: [BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id,
+                            BatchItemState.claimed.rawValue, BatchItemState.sent.rawValue, TaskCreation.notSent.rawValue])
             return db.changesCount > 0
         }
     }
@@ -86,27 +88,21 @@ extension SQLiteTaskStore {
 
 /// Who may take a batch item: pure, so every case is a table-driven test.
 enum ClaimRule {
-    /// - Parameter retryingFailed: a `skipped` item (it ended without being sent) may be taken.
-    ///   The caller has already cleared `intentID` when the item's only intent was refused.
-    static func decide(_ item: BatchItemRecord, for owner: ClaimOwner, at date: Date, retryingFailed: Bool = false) -> ClaimOutcome {
-        // Checked first, whatever the item's state says: an item with an intent may have been
-        // POSTed, and only its task record may say what happened to it.
-        if let intentID = item.intentID { return .alreadySent(intentID: intentID) }
-        switch item.state {
-        case .pending:
-            return .claimed
-        case .skipped where retryingFailed:
-            return .claimed
-        case .sent:
-            // An intent id is always set with `sent`; a row without one is damaged, so be safe.
-            return .alreadySent(intentID: "")
-        case .skipped, .completed:
-            return .finished(item.state)
-        case .claimed:
-            guard let holder = item.claimedBy, holder != owner.id else { return .claimed }
-            let leaseExpired = item.leaseUntil.map { $0 <= date } ?? true
-            let holderDead = item.claimedPID.map { !ProcessLiveness.isAlive(pid: $0, host: item.claimedHost ?? "") } ?? false
-            return leaseExpired || holderDead ? .claimed : .heldByAnother(owner: holder)
+    /// - Parameters:
+    ///   - stage: the item's stage (``BatchItemStage/init(item:task:)``), which alone says
+    ///     whether it may be sent again.
+    ///   - retryingFailed: an item that ended without a paid call, or failed, may be taken.
+    static func decide(
+        _ item: BatchItemRecord, stage: BatchItemStage, for owner: ClaimOwner, at date: Date, retryingFailed: Bool = false
+    ) -> ClaimOutcome {
+        guard stage.mayBeClaimed(retryingFailed: retryingFailed) else {
+            // An item with an intent may have been POSTed: only its task record says what happened.
+            return item.intentID.map { .alreadySent(intentID: $0) } ?? .finished(stage)
         }
+        // A link to a live intent is the guard once one is recorded (``TaskStore/recordIntent``).
+        guard item.state == .claimed, let holder = item.claimedBy, holder != owner.id else { return .claimed }
+        let leaseExpired = item.leaseUntil.map { $0 <= date } ?? true
+        let holderDead = item.claimedPID.map { !ProcessLiveness.isAlive(pid: $0, host: item.claimedHost ?? "") } ?? false
+        return leaseExpired || holderDead ? .claimed : .heldByAnother(owner: holder)
     }
 }

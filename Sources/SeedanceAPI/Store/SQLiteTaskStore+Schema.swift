@@ -58,6 +58,19 @@ extension SQLiteTaskStore {
                 t.column("records", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: tasks.creation") { db in
+            // Rows written by 0.4.0 get what they prove (``TaskCreation/derived``), `unknown`
+            // where they prove nothing: the safe side, since it blocks a resend.
+            try db.alter(table: "tasks") { t in
+                t.add(column: "creation", .text).notNull().defaults(to: TaskCreation.unknown.rawValue)
+            }
+            let rows = try Row.fetchAll(db, sql: "SELECT intent_id, state, task_id, reason FROM tasks")
+            for row in rows {
+                let state: TaskState = try StoredEnum.decode(row["state"], column: "state")
+                let creation = TaskCreation.derived(state: state, taskID: row["task_id"], reason: row["reason"])
+                try db.execute(sql: "UPDATE tasks SET creation = ? WHERE intent_id = ?", arguments: [creation.rawValue, row["intent_id"] as String])
+            }
+        }
         return migrator
     }
 }

@@ -12,6 +12,7 @@ extension SQLiteTaskStore {
             }
             var intent = record
             intent.state = .intent
+            intent.creation = .unknown
             try intent.insert(db)
             if let key = record.batchItem {
                 try db.execute(
@@ -22,11 +23,14 @@ extension SQLiteTaskStore {
         }
     }
 
-    public func recordAnswer(intentID: String, state: TaskState, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
+    public func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
         try await write("record answer") { db in
             try db.execute(
-                sql: "UPDATE tasks SET state = ?, task_id = COALESCE(?, task_id), reason = COALESCE(?, reason), updated_at = ? WHERE intent_id = ?",
-                arguments: [state.rawValue, taskID, reason, date, intentID])
+                sql: """
+                    UPDATE tasks SET state = ?, creation = ?, task_id = COALESCE(?, task_id), reason = COALESCE(?, reason), updated_at = ?
+                    WHERE intent_id = ?
+                    """,
+                arguments: [creation.answeredState.rawValue, creation.rawValue, taskID, reason, date, intentID])
         }
     }
 
@@ -37,11 +41,11 @@ extension SQLiteTaskStore {
         return try await write("record task result") { db in
             try db.execute(
                 sql: """
-                    UPDATE tasks SET state = ?, provider_status = ?, reason = COALESCE(?, reason),
+                    UPDATE tasks SET state = ?, creation = ?, provider_status = ?, reason = COALESCE(?, reason),
                         output_path = COALESCE(?, output_path), updated_at = ?
                     WHERE task_id = ?
                     """,
-                arguments: [state.rawValue, status.rawValue, reason, outputPath, date, taskID])
+                arguments: [state.rawValue, TaskCreation.created.rawValue, status.rawValue, reason, outputPath, date, taskID])
             return try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE task_id = ? ORDER BY created_at DESC", arguments: [taskID])
                 .map(TaskRecord.init(row:))
         }

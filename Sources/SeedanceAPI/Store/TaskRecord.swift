@@ -11,7 +11,8 @@ public enum TaskState: String, Sendable, Hashable, Codable, CaseIterable {
     case succeeded
     /// The task finished without a video.
     case failed
-    /// The provider refused the create call, or it was never reached: no task exists.
+    /// The create call made nothing: refused by the provider, or provably not taken (see
+    /// ``TaskRecord/creation``, which tells the two apart).
     case refused
     /// The create call may have created a task, and nobody knows its id.
     case outcomeUnknown = "outcome_unknown"
@@ -78,6 +79,8 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     /// The provider's id, once it gave one.
     public var taskID: String?
     public var state: TaskState
+    /// Whether the create call made a task (the pay-once ledger's answer).
+    public var creation: TaskCreation
     /// The provider's last status text, e.g. `TASK_STATUS_SUCCEED`.
     public var providerStatus: String?
     /// Why it was refused or failed.
@@ -90,7 +93,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
 
     public init(
         intentID: String, createdAt: Date, updatedAt: Date? = nil, model: String, baseURL: String, fingerprint: String,
-        inputs: [TaskInput] = [], taskID: String? = nil, state: TaskState = .intent, providerStatus: String? = nil,
+        inputs: [TaskInput] = [], taskID: String? = nil, state: TaskState = .intent, creation: TaskCreation = .unknown, providerStatus: String? = nil,
         reason: String? = nil, outputPath: String? = nil, estimatedCostUSD: Double? = nil, batchItem: BatchItemKey? = nil
     ) {
         self.intentID = intentID
@@ -102,6 +105,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         self.inputs = inputs
         self.taskID = taskID
         self.state = state
+        self.creation = creation
         self.providerStatus = providerStatus
         self.reason = reason
         self.outputPath = outputPath
@@ -114,7 +118,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     public var displayID: String { taskID ?? intentID }
 
     enum CodingKeys: String, CodingKey {
-        case model, fingerprint, inputs, state, reason
+        case model, fingerprint, inputs, state, creation, reason
         case intentID = "intent_id", createdAt = "created_at", updatedAt = "updated_at", baseURL = "base_url"
         case taskID = "task_id", providerStatus = "provider_status", outputPath = "output_path"
         case estimatedCostUSD = "estimated_cost_usd", batchID = "batch_id", itemID = "item_id"

@@ -13,7 +13,7 @@ public protocol TaskStore: Sendable {
 
     // MARK: Submissions
 
-    /// Commits `record` (in state ``TaskState/intent``) before its POST, unless an earlier
+    /// Commits `record` (in state ``TaskState/intent``, creation ``TaskCreation/unknown``) before its POST, unless an earlier
     /// record may already have paid for the same request.
     ///
     /// When `duplicatesSince` is given, a record with the same fingerprint, model and base URL,
@@ -24,11 +24,12 @@ public protocol TaskStore: Sendable {
     /// transaction, so two processes racing with the same request cannot both pass.
     func recordIntent(_ record: TaskRecord, duplicatesSince: Date?) async throws(StateStoreError) -> IntentOutcome
 
-    /// Records the answer to the create call: `taskID` when one came back, and the new state
-    /// (``TaskState/submitted``, ``TaskState/refused`` or ``TaskState/outcomeUnknown``).
-    func recordAnswer(intentID: String, state: TaskState, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError)
+    /// Records the answer to the create call: what it proves about the task (`creation`, which
+    /// also sets the state: ``TaskCreation/answeredState``), and `taskID` when one came back.
+    func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError)
 
-    /// Records what task-result said about `taskID`, and where its video was saved.
+    /// Records what task-result said about `taskID` (a task that exists: creation
+    /// ``TaskCreation/created``), and where its video was saved.
     /// Returns the updated record, or nil when the store does not know the task.
     @discardableResult
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord?
@@ -51,18 +52,19 @@ public protocol TaskStore: Sendable {
     /// Takes `item` for `owner` until `leaseUntil`, in one IMMEDIATE transaction, so two
     /// processes never prepare and send the same item. Claiming again as the same owner renews
     /// the lease. A claim held by another owner is taken over only when that owner is gone (its
-    /// process is dead on this host, or its lease expired) and the item has no intent: an item
-    /// that may have been POSTed is never handed out again. With `retryingFailed` (the user
-    /// asked to send failed items again), an item that ended without being sent
-    /// (``BatchItemState/skipped``) may be taken as well; one that may have been paid never is.
+    /// process is dead on this host, or its lease expired). Whether the item may be taken at all
+    /// is its ``BatchItemStage``'s ``BatchItemStage/mayBeClaimed(retryingFailed:)``: an item
+    /// that may have been POSTed without a known failure is never handed out again. A claim
+    /// unlinks an earlier attempt's intent (its task row stays).
     func claim(
         _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
     ) async throws(StateStoreError) -> ClaimOutcome
 
     /// Gives back `owner`'s claim on an item it did not send (its run stopped first), so the
     /// next run takes it at once even while `owner`'s process lives on (a library caller running
-    /// batches one after another). Does nothing once an intent is recorded, or when another owner
-    /// holds the item; returns whether it gave the item back.
+    /// batches one after another). Does nothing once an intent that may have been paid is
+    /// recorded (one provably not taken is unlinked), or when another owner holds the item;
+    /// returns whether it gave the item back.
     @discardableResult
     func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool
 
@@ -97,8 +99,9 @@ public enum ClaimOutcome: Sendable, Hashable {
     /// The item already has an intent: it was (or may have been) sent. Never send it again;
     /// follow its record instead.
     case alreadySent(intentID: String)
-    /// The item ended without being sent (skipped or completed).
-    case finished(BatchItemState)
+    /// The item may not be taken at this stage, and has no intent (skipped or completed, or
+    /// failed while failed items are not being retried).
+    case finished(BatchItemStage)
     /// No such item.
     case notFound
 

@@ -44,20 +44,18 @@ struct BatchRunnerRulesTests {
 
     static let resumeCases: [ResumeCase] = [
         ResumeCase(entry: nil, expected: .send(resending: false)),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .notSent), expected: .send(resending: false)),
+        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .unsent), expected: .send(resending: false)),
         ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .created, taskID: "t"), expected: .watch(taskID: "t", state: .submitted)),
         ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .succeeded, taskID: "t"), expected: .watch(taskID: "t", state: .succeeded)),
         ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .downloaded(output: "o.mp4"), taskID: "t"), expected: .done(output: "o.mp4")),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .outcomeUnknown(message: "m"), taskID: "t"),
-                   retryFailed: true, expected: .watch(taskID: "t", state: .submitted)),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .outcomeUnknown(message: "m")), retryFailed: true,
+        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .unknown(reason: "m")), retryFailed: true,
                    expected: .report(.outcomeUnknown, error: "m")),
         ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .refused(reason: "r")), expected: .report(.failed, error: "r")),
         ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .refused(reason: "r")), retryFailed: true, expected: .send(resending: true)),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .taskFailed(reason: "r"), taskID: "t"), expected: .report(.failed, error: "r")),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .taskFailed(reason: "r"), taskID: "t"), retryFailed: true,
+        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .failed(reason: "r"), taskID: "t"), expected: .report(.failed, error: "r")),
+        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .failed(reason: "r"), taskID: "t"), retryFailed: true,
                    expected: .send(resending: true)),
-        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .notSentFailed(reason: "r")), retryFailed: true,
+        ResumeCase(entry: BatchLedgerEntry(itemID: "x", stage: .abandoned(reason: "r")), retryFailed: true,
                    expected: .send(resending: true)),
     ]
 
@@ -68,7 +66,7 @@ struct BatchRunnerRulesTests {
 
     @Test("an intent without an answer is never sent again, even with retryFailed", arguments: [false, true])
     func intentOnly(retryFailed: Bool) {
-        let action = BatchResumeAction.decide(BatchLedgerEntry(itemID: "x", stage: .intentOnly), retryFailed: retryFailed)
+        let action = BatchResumeAction.decide(BatchLedgerEntry(itemID: "x", stage: .awaitingAnswer), retryFailed: retryFailed)
         guard case .report(.outcomeUnknown, _) = action else {
             Issue.record("expected outcome_unknown, got \(action)")
             return

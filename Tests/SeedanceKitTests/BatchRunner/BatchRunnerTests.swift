@@ -9,7 +9,7 @@ import Testing
 struct BatchRunnerTests {
     @Test("every item is prepared, sent once, polled and downloaded")
     func happyPath() async throws {
-        let world = World()
+        let world = try World()
         let summary = try await world.runner().run(World.items(["a", "b", "c"]))
         #expect(summary.outcome == .succeeded)
         #expect(summary.items.map(\.state) == [.downloaded, .downloaded, .downloaded])
@@ -17,7 +17,7 @@ struct BatchRunnerTests {
         #expect(await world.downloader.saved.keys.sorted() == ["out/a.mp4", "out/b.mp4", "out/c.mp4"])
         #expect(abs(summary.spentUSD - 0.78) < 1e-9)
         for id in ["a", "b", "c"] {
-            #expect(await world.store.entry(id)?.stage == .downloaded(output: "out/\(id).mp4"))
+            #expect(try await world.store.entry(id)?.stage == .downloaded(output: "out/\(id).mp4"))
             #expect(summary.item(id)?.taskID?.hasSuffix("-\(id)") == true)
         }
         #expect(await world.gate.overReleases == 0)
@@ -26,7 +26,7 @@ struct BatchRunnerTests {
 
     @Test("the progress stream ends with the final counts")
     func progressStream() async throws {
-        let world = World()
+        let world = try World()
         let runner = world.runner()
         async let summary = runner.run(World.items(["a", "b"]))
         var last: BatchRunProgress?
@@ -39,7 +39,7 @@ struct BatchRunnerTests {
 
     @Test("later items are prepared while earlier ones are being polled")
     func stagesOverlap() async throws {
-        var world = World()
+        var world = try World()
         let provider = world.provider
         // b's preparation cannot end before a's task has been polled: a runner that prepared
         // everything before polling anything would never get there.
@@ -58,7 +58,7 @@ struct BatchRunnerTests {
 
     @Test("tasks at the provider never exceed the in-flight cap", arguments: [1, 2, 3])
     func inFlightCap(cap: Int) async throws {
-        var world = World()
+        var world = try World()
         world.gate = FakeGate(maxInFlight: cap)
         await world.provider.setPollsToFinish(3)
         let summary = try await world.runner(BatchRunOptions(preparers: 2)).run(World.items((1...8).map { "i\($0)" }))
@@ -71,7 +71,7 @@ struct BatchRunnerTests {
 
     @Test("prepared items held in memory stay within preparers + buffer + 1")
     func preparedItemsAreBounded() async throws {
-        var world = World()
+        var world = try World()
         world.gate = FakeGate(maxInFlight: 1)
         await world.provider.setPollsToFinish(3)
         let options = BatchRunOptions(preparers: 2, preparedBuffer: 1)
@@ -82,7 +82,7 @@ struct BatchRunnerTests {
 
     @Test("a 429 penalises the gate and the item is sent again exactly once more")
     func rateLimited() async throws {
-        let world = World()
+        let world = try World()
         await world.provider.script("b", [.rateLimited(.seconds(7))])
         let summary = try await world.runner(BatchRunOptions(preparers: 1)).run(World.items(["a", "b", "c"]))
         #expect(summary.outcome == .succeeded)
@@ -99,19 +99,19 @@ struct BatchRunnerTests {
 
     @Test("an item still rate-limited after every try goes back unsent")
     func rateLimitedTooOften() async throws {
-        let world = World()
+        let world = try World()
         await world.provider.script("a", Array(repeating: .rateLimited(nil), count: 3))
         let summary = try await world.runner(BatchRunOptions(preparers: 1, maxRateLimitedAttempts: 3)).run(World.items(["a"]))
         #expect(summary.item("a")?.state == .pending)
         #expect(summary.outcome == .stillRunning)
         #expect(await world.provider.created["a"] == nil)
-        #expect(await world.store.entry("a")?.stage == .notSent)
-        #expect(await world.store.disk.claims["a"] == nil)
+        #expect(try await world.store.entry("a")?.stage == .unsent)
+        #expect(try await world.store.heldClaims().isEmpty)
     }
 
     @Test("an unknown outcome is reported and never sent again, also on resume")
     func unknownOutcomeNeverResent() async throws {
-        let world = World()
+        let world = try World()
         await world.provider.script("b", [.createButLoseAnswer])
         let first = try await world.runner().run(World.items(["a", "b"]))
         #expect(first.item("b")?.state == .outcomeUnknown)
@@ -124,12 +124,12 @@ struct BatchRunnerTests {
         #expect(await world.provider.attempts["a"] == 1)
     }
 
-    @Test("an intent without an answer is outcome unknown; a recovered task id is polled")
+    @Test("an intent without an answer is outcome unknown; a recorded task id is polled")
     func intentWithoutAnswer() async throws {
-        let world = World()
+        let world = try World()
         let recovered = await world.provider.makeTask(for: "c")
-        await world.store.preset(BatchLedgerEntry(itemID: "b", stage: .intentOnly))
-        await world.store.preset(BatchLedgerEntry(itemID: "c", stage: .outcomeUnknown(message: "reset"), taskID: recovered))
+        try await world.store.presetSent("b")
+        try await world.store.presetSent("c", answer: .created, taskID: recovered)
         let summary = try await world.runner().run(World.items(["b", "c"]))
         #expect(summary.item("b")?.state == .outcomeUnknown)
         #expect(summary.item("c")?.state == .downloaded)
@@ -140,7 +140,7 @@ struct BatchRunnerTests {
 
     @Test("failed items are sent again only with retryFailed")
     func retryFailed() async throws {
-        let world = World()
+        let world = try World()
         await world.provider.script("c", [.refuse("ILLEGAL_PROMPT")])
         await world.provider.setFailing(["d"])
         let items = World.items(["a", "c", "d"])
@@ -162,7 +162,7 @@ struct BatchRunnerTests {
 
     @Test("an unusable input fails its item without sending anything")
     func preparationFails() async throws {
-        let world = World()
+        let world = try World()
         let items = World.items(["a", "b"]) { $0 == "b" ? "unusable" : "ok" }
         let summary = try await world.runner().run(items)
         #expect(summary.item("b")?.state == .failed)
@@ -174,7 +174,7 @@ struct BatchRunnerTests {
 
     @Test("the spending cap stops before the next item would pass it")
     func spendingCap() async throws {
-        let world = World()
+        let world = try World()
         let options = BatchRunOptions(preparers: 1, maxSpendUSD: 1.0)
         let summary = try await world.runner(options).run(World.items(["a", "b", "c", "d", "e"], cost: 0.3))
         #expect(summary.outcome == .stoppedAtCap)
@@ -186,12 +186,12 @@ struct BatchRunnerTests {
             return
         }
         #expect(message.contains("line 4"))
-        for id in ["d", "e"] { #expect(await world.store.disk.claims[id] == nil) }
+        #expect(try await world.store.heldClaims().isEmpty)
     }
 
     @Test("a cap counts what earlier runs may have paid")
     func spendingCapAcrossRuns() async throws {
-        let world = World()
+        let world = try World()
         let first = try await world.runner(BatchRunOptions(preparers: 1, maxSpendUSD: 0.6)).run(World.items(["a", "b", "c"], cost: 0.3))
         #expect(first.outcome == .stoppedAtCap)
         let second = try await world.runner(BatchRunOptions(preparers: 1, maxSpendUSD: 0.6)).run(World.items(["a", "b", "c"], cost: 0.3))
@@ -202,7 +202,7 @@ struct BatchRunnerTests {
 
     @Test("an unknown price with a cap refuses to start and sends nothing")
     func unknownPriceWithCap() async throws {
-        let world = World()
+        let world = try World()
         var items = World.items(["a", "b"])
         items[1].estimatedCostUSD = nil
         let error = await #expect(throws: SeedanceKitError.self) {
@@ -211,14 +211,14 @@ struct BatchRunnerTests {
         #expect(error?.kind == .unknownPriceWithCap)
         #expect(error?.message.contains("\"b\"") == true)
         #expect(await world.provider.attempts.isEmpty)
-        #expect(await world.store.disk.claims.isEmpty)
+        #expect(try await world.store.heldClaims().isEmpty)
         // Without a cap, an unknown price is only unknown.
         #expect(try await world.runner().run(items).outcome == .succeeded)
     }
 
     @Test("duplicate ids refuse to start")
     func duplicateIDs() async throws {
-        let world = World()
+        let world = try World()
         let items = World.items(["a", "b", "a"])
         let error = await #expect(throws: SeedanceKitError.self) { try await world.runner().run(items) }
         #expect(error?.kind == .duplicateItemID)
@@ -227,9 +227,8 @@ struct BatchRunnerTests {
 
     @Test("an item another process holds is skipped by this one")
     func claimRefused() async throws {
-        let world = World()
-        await world.store.presetClaim("b", owner: "other-process")
-        _ = try await world.store.open([BatchLedgerItem(id: "b", line: 2, output: "out/b.mp4", estimatedCostUSD: 0.26)])
+        let world = try World()
+        try await world.store.presetClaim("b", owner: "other-process")
         let summary = try await world.runner().run(World.items(["a", "b", "c"]))
         #expect(summary.item("b")?.state == .skipped)
         #expect(await world.provider.attempts["b"] == nil)
@@ -238,7 +237,7 @@ struct BatchRunnerTests {
 
     @Test("two runners on one store never send the same item twice")
     func twoProcesses() async throws {
-        let world = World()
+        let world = try World()
         let items = World.items((1...12).map { "i\($0)" })
         async let one = world.runner(owner: "one").run(items)
         async let two = world.runner(owner: "two").run(items)
@@ -253,7 +252,7 @@ struct BatchRunnerTests {
 
     @Test("resuming after a crash pays for nothing twice and loses no task id")
     func resumeAfterCrash() async throws {
-        var world = World()
+        var world = try World()
         let reached = Signal()
         let proceed = Signal()
         // The process "dies" during c's create: the intent is committed and the POST made a
@@ -267,13 +266,13 @@ struct BatchRunnerTests {
         let items = World.items(["a", "b", "c", "d"])
         let crashed = Task { try await world.runner(BatchRunOptions(preparers: 1)).run(items) }
         await reached.wait()
-        let disk = await world.store.disk
+        let taskIDsAtCrash = [try await world.store.entry("a")?.taskID, try await world.store.entry("b")?.taskID]
         crashed.cancel()
         await proceed.fire()
         _ = try? await crashed.value
 
+        // A new process over the same store file.
         var resumed = world
-        resumed.store = FakeStore(disk)
         resumed.afterPost = { _ in nil }
         resumed.gate = FakeGate()
         let summary = try await resumed.runner(BatchRunOptions(preparers: 1)).run(items)
@@ -283,14 +282,13 @@ struct BatchRunnerTests {
         #expect(summary.item("d")?.state == .downloaded)
         #expect(await resumed.provider.created == ["a": 1, "b": 1, "c": 1, "d": 1])
         #expect(summary.outcome == .someOutcomeUnknown)
-        for id in ["a", "b"] {
-            #expect(summary.item(id)?.taskID == disk.entries[id]?.taskID)
-        }
+        #expect([summary.item("a")?.taskID, summary.item("b")?.taskID] == taskIDsAtCrash)
+        #expect(taskIDsAtCrash.allSatisfy { $0 != nil })
     }
 
     @Test("the deadline stops the run with tasks still running, and the store keeps their ids")
     func deadline() async throws {
-        let world = World()
+        let world = try World()
         let deadline = Signal()
         await world.provider.setPollsToFinish(.max)
         let time = TimeSource(now: { .zero }, sleep: { _ in await deadline.wait() }, jitter: { 0.5 })
@@ -304,12 +302,12 @@ struct BatchRunnerTests {
         #expect(result.stop == .deadline)
         #expect(result.item("a")?.state == .running)
         let taskID = try #require(result.item("a")?.taskID)
-        #expect(await world.store.entry("a")?.taskID == taskID)
+        #expect(try await world.store.entry("a")?.taskID == taskID)
     }
 
     @Test("a cancelled run gives back the claims of what it did not send and interrupts no create call")
     func cancelled() async throws {
-        var world = World()
+        var world = try World()
         let reached = Signal()
         world.prepareHook = { item in
             guard item.id == "c" else { return }
@@ -326,22 +324,22 @@ struct BatchRunnerTests {
         #expect(summary.outcome == .stillRunning)
         for id in ["c", "d", "e"] {
             #expect(summary.item(id)?.state == .pending)
-            #expect(await world.store.entry(id)?.stage == .notSent)
+            #expect(try await world.store.entry(id)?.stage ?? .unsent == .unsent)
         }
-        #expect(await world.store.disk.claims.isEmpty)
+        #expect(try await world.store.heldClaims().isEmpty)
         #expect(await world.provider.attempts["c"] == nil)
         for id in ["a", "b"] {
             // Either sent (and its task id is in the store) or given back unsent: never an
             // intent without its answer.
-            let entry = await world.store.entry(id)
-            #expect(entry?.taskID != nil || entry?.stage == .notSent, "\(id): \(String(describing: entry))")
+            let entry = try await world.store.entry(id)
+            #expect(entry?.taskID != nil || entry?.stage ?? .unsent == .unsent, "\(id): \(String(describing: entry))")
         }
         #expect(await world.gate.overReleases == 0)
     }
 
     @Test("a duplicate of a paid request follows the earlier task and pays nothing")
     func duplicateFollowsEarlierTask() async throws {
-        var world = World()
+        var world = try World()
         let earlier = await world.provider.makeTask(for: "earlier")
         world.afterPost = { itemID in
             itemID == "b" ? .duplicate(of: BatchEarlierRequest(intentID: "intent-1", taskID: earlier)) : nil
@@ -355,10 +353,10 @@ struct BatchRunnerTests {
 
     @Test("a store failure stops sending and exits with the I/O status")
     func ledgerFailure() async throws {
-        var world = World()
+        var world = try World()
         let store = world.store
         world.prepareHook = { item in
-            if item.id == "b" { await store.setFailWrites(true) }
+            if item.id == "b" { store.setFailWrites(true) }
         }
         let summary = try await world.runner(BatchRunOptions(preparers: 1)).run(World.items(["a", "b", "c", "d"]))
         #expect(summary.outcome == .localIOFailure)
@@ -368,7 +366,7 @@ struct BatchRunnerTests {
 
     @Test("a video that cannot be saved fails the item; the next run downloads it without paying")
     func downloadFailure() async throws {
-        let world = World()
+        let world = try World()
         await world.downloader.setFailing(["out/a.mp4"])
         let first = try await world.runner().run(World.items(["a"]))
         #expect(first.item("a")?.state == .succeeded)

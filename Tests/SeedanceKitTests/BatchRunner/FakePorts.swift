@@ -1,3 +1,4 @@
+import Foundation
 import SeedanceAPI
 @testable import SeedanceKit
 
@@ -35,27 +36,45 @@ struct FakePreparer: BatchPreparer {
     }
 }
 
-/// The real client's shape: the intent row, then the POST.
+/// The real client's shape: the intent row (linked to the item, under the duplicate rule),
+/// then the POST, then the typed answer.
 struct FakeCreator: BatchCreator {
     var provider: FakeProvider
-    var store: FakeStore
+    var store: ScratchStore
     var alive: AliveCounter
-    /// Runs after the intent row and the POST, before the answer is returned (crash tests).
+    /// Runs after the intent row and the POST; an outcome it returns replaces the provider's,
+    /// and no answer is recorded (the process died before it, or a test scripts the outcome).
     var afterPost: @Sendable (String) async -> BatchCreateOutcome? = { _ in nil }
 
     func create(_ prepared: FakePrepared, itemID: String) async -> BatchCreateOutcome {
         await alive.sent()
+        let intentID = "intent-\(itemID)-\(UUID().uuidString.prefix(8))"
+        let intent = TaskRecord(
+            intentID: intentID, createdAt: Date(), model: "m", baseURL: "u", fingerprint: intentID, batchItem: store.key(itemID))
         do {
-            try await store.recordIntent(itemID)
+            if case .duplicate(let earlier) = try await store.store.recordIntent(intent, duplicatesSince: nil) {
+                return .duplicate(of: BatchEarlierRequest(intentID: earlier.intentID, taskID: earlier.taskID))
+            }
         } catch {
             return .ledgerFailed(message: "\(error)")
         }
         let outcome = await provider.create(itemID)
-        if case .rateLimited = outcome {
-            // The client records the answer on its intent row: provably not taken.
-            try? await store.update(itemID, .notSent, what: "429 \(itemID)")
+        if let replaced = await afterPost(itemID) { return replaced }
+        let answer: (TaskCreation, taskID: String?, reason: String?)? = switch outcome {
+        case .created(let taskID): (.created, taskID, nil)
+        case .rateLimited: (.notSent, nil, "RATE_LIMIT_EXCEEDED")
+        case .refused(let reason): (.refused, nil, reason)
+        case .outcomeUnknown(let message): (.unknown, nil, message)
+        case .duplicate, .ledgerFailed: nil
         }
-        return await afterPost(itemID) ?? outcome
+        if let answer {
+            do {
+                try await store.store.recordAnswer(intentID: intentID, creation: answer.0, taskID: answer.taskID, reason: answer.reason, at: Date())
+            } catch {
+                // As the client does: the intent row stays, which reads as "may be paid".
+            }
+        }
+        return outcome
     }
 }
 
@@ -177,4 +196,9 @@ actor FakeGate: BatchCreateGate {
         for waiter in waiters { waiter.resume() }
         waiters.removeAll()
     }
+}
+
+struct FakeFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -1,16 +1,21 @@
 import SeedanceAPI
 @testable import SeedanceKit
 
-/// Everything a runner talks to, in memory, for one test; `runner` makes a fresh runner (a new
-/// process) over the same store and provider.
+/// Everything a runner talks to for one test: fakes for the provider and the machine, a real
+/// store in a scratch folder; `runner` makes a fresh runner (a new process) over the same store
+/// and provider.
 struct World {
     var provider = FakeProvider()
-    var store = FakeStore()
+    var store: ScratchStore
     var gate = FakeGate()
     var downloader = FakeDownloader()
     var alive = AliveCounter()
     var prepareHook: @Sendable (BatchItem<String>) async throws -> Void = { _ in }
     var afterPost: @Sendable (String) async -> BatchCreateOutcome? = { _ in nil }
+
+    init() throws {
+        store = try ScratchStore()
+    }
 
     func runner(
         _ options: BatchRunOptions = BatchRunOptions(preparers: 2), owner: String = "this-process", time: TimeSource = .instant
@@ -18,7 +23,7 @@ struct World {
         BatchRunner(
             preparer: FakePreparer(provider: provider, alive: alive, hook: prepareHook),
             creator: FakeCreator(provider: provider, store: store, alive: alive, afterPost: afterPost),
-            ledger: FakeLedger(store: store, owner: owner), watcher: FakeWatcher(provider: provider),
+            ledger: store.ledger(owner: owner), watcher: FakeWatcher(provider: provider),
             downloader: downloader, gate: gate, options: options, time: time)
     }
 

@@ -17,7 +17,13 @@ enum LegacyJournalFold {
             }
             records[event.intentID]?.apply(event)
         }
-        return order.compactMap { records[$0] }
+        return order.compactMap { id in
+            records[id].map { record in
+                var record = record
+                record.creation = TaskCreation.derived(state: record.state, taskID: record.taskID, reason: record.reason)
+                return record
+            }
+        }
     }
 }
 

@@ -33,21 +33,13 @@ public struct ClientBatchCreator: BatchCreator {
                 batchItem: BatchItemKey(batchID: batchID, itemID: itemID), estimatedCostUSD: prepared.estimatedCostUSD)
             return .created(taskID: submission.taskID)
         } catch let error as SeedanceError {
-            let outcome = Self.outcome(for: error)
-            if case .rateLimited = outcome, let intentID = error.intentID {
-                // The client recorded it as refused; say it was "not now", so a resumed run sends
-                // it again instead of reporting it failed.
-                try? await store.recordAnswer(intentID: intentID, state: .refused, taskID: nil, reason: Self.notTaken, at: Date())
-            }
-            return outcome
+            // The client has recorded the typed answer (a 429 or no connection: creation
+            // `not_sent`), so a resumed run sends the item again: nothing to rewrite here.
+            return Self.outcome(for: error)
         } catch {
             return .outcomeUnknown(message: "\(error)")
         }
     }
-
-    /// The reason recorded for a create the provider provably did not take (429, 503, no
-    /// connection): the item was not sent, whatever its intent row says.
-    public static let notTaken = "not taken (HTTP 429 or 503, or no connection); safe to send again"
 
     /// What a failed create means for the batch. Pure: every case is a table test.
     static func outcome(for error: SeedanceError) -> BatchCreateOutcome {

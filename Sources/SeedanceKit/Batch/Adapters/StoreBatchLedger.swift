@@ -4,8 +4,8 @@ public import SeedanceAPI
 /// The batch's ledger in the state store (``TaskStore``): the batch's item rows, claimed in a
 /// transaction before an item is prepared, and the task rows the client writes around each POST.
 ///
-/// What the client already records (the intent before the POST, the task id or the refusal
-/// after it, linked to the item in the intent's transaction) is not written twice here.
+/// What the client records (the intent before the POST, the typed answer after it, linked to
+/// the item in the intent's transaction) is not written here.
 public struct StoreBatchLedger: BatchLedger {
     public let store: any TaskStore
     public let batchID: String
@@ -48,35 +48,22 @@ public struct StoreBatchLedger: BatchLedger {
         return ProcessLiveness.isAlive(pid: pid, host: row.claimedHost ?? "") && (row.leaseUntil.map { $0 > date } ?? false)
     }
 
-    /// What an item's rows say about it. Pure: every case is a table test.
+    /// What an item's rows say about it: its stored stage (``BatchItemStage``), with what only
+    /// this process can see. Pure but for one file check: every case is a table test.
     /// - Parameter heldElsewhere: another live process holds the item: an intent without an
     ///   answer is its create in flight, not an unknown outcome (the claim then leaves it to it).
     static func entry(for row: BatchItemRecord, task: TaskRecord?, heldElsewhere: Bool = false) -> BatchLedgerEntry {
-        guard let task else {
-            switch row.state {
-            case .completed: return BatchLedgerEntry(itemID: row.itemID, stage: .downloaded(output: row.output ?? ""))
-            case .skipped: return BatchLedgerEntry(itemID: row.itemID, stage: .notSentFailed(reason: row.error ?? "not sent"))
-            // An intent id without its task row is damaged: it may have been sent.
-            case .sent: return BatchLedgerEntry(itemID: row.itemID, stage: .intentOnly)
-            case .pending, .claimed: return BatchLedgerEntry(itemID: row.itemID, stage: .notSent)
-            }
+        var stage = BatchItemStage(item: row, task: task)
+        switch stage {
+        case .awaitingAnswer where heldElsewhere && task != nil:
+            stage = .unsent
+        case .downloaded(let output) where task != nil && !FileManager.default.fileExists(atPath: output):
+            // Recorded as saved, since moved or deleted: fetch it again.
+            stage = .succeeded
+        default:
+            break
         }
-        let stage: BatchLedgerEntry.Stage
-        switch task.state {
-        case .intent: stage = heldElsewhere ? .notSent : .intentOnly
-        case .submitted: stage = .created
-        case .succeeded:
-            if let output = task.outputPath ?? row.output, FileManager.default.fileExists(atPath: output) {
-                stage = .downloaded(output: output)
-            } else {
-                stage = .succeeded
-            }
-        case .failed: stage = .taskFailed(reason: task.reason ?? "the task failed at the provider")
-        case .refused where task.reason == ClientBatchCreator.notTaken: stage = .notSent
-        case .refused: stage = .refused(reason: task.reason ?? "refused by the provider")
-        case .outcomeUnknown: stage = .outcomeUnknown(message: task.reason ?? "the create call's outcome is unknown")
-        }
-        return BatchLedgerEntry(itemID: row.itemID, stage: stage, taskID: task.taskID)
+        return BatchLedgerEntry(itemID: row.itemID, stage: stage, taskID: task?.taskID)
     }
 
     public func claim(_ itemID: String, resending: Bool) async throws -> Bool {
@@ -99,25 +86,15 @@ public struct StoreBatchLedger: BatchLedger {
         try await store.finishItem(key(itemID), by: owner, state: .skipped, error: reason, output: nil, at: Date())
     }
 
-    // Written by the client around the POST (intent, answer, refusal), linked to the item.
-    public func recordCreated(_ itemID: String, taskID: String) async throws {}
-    public func recordRefused(_ itemID: String, reason: String) async throws {}
-    public func recordOutcomeUnknown(_ itemID: String, message: String) async throws {}
-    /// Nothing is recorded for a duplicate: the next run meets the same rule and follows the
-    /// same earlier task.
-    public func recordDuplicate(_ itemID: String, of earlier: BatchEarlierRequest) async throws {}
-
     public func recordTaskFinished(_ itemID: String, result: TaskResult) async throws {
         try await store.recordResult(taskID: result.taskID, status: result.status, reason: result.reason, outputPath: nil, at: Date())
     }
 
-    public func recordDownloaded(_ itemID: String, output: String) async throws {
+    /// Two keyed writes, whatever the batch's size.
+    public func recordDownloaded(_ itemID: String, ownTaskID: String?, output: String) async throws {
         let now = Date()
-        let rows = try await store.items(ofBatch: batchID)
-        let tasks = try await store.records(matching: TaskFilter(batchID: batchID))
-        if let intentID = rows.first(where: { $0.itemID == itemID })?.intentID,
-           let taskID = tasks.first(where: { $0.intentID == intentID })?.taskID {
-            try await store.recordResult(taskID: taskID, status: .succeeded, reason: nil, outputPath: output, at: now)
+        if let ownTaskID {
+            try await store.recordResult(taskID: ownTaskID, status: .succeeded, reason: nil, outputPath: output, at: now)
         }
         // Only the claim's owner may finish the row; a resumed item is known done by its task's output.
         try await store.finishItem(key(itemID), by: owner, state: .completed, error: nil, output: output, at: now)

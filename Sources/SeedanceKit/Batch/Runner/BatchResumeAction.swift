@@ -9,11 +9,12 @@ enum BatchResumeAction: Sendable, Hashable {
     /// Already saved.
     case done(output: String)
 
-    /// The decision for `entry` (nil: never started). Pure, so every case is a table test.
+    /// The decision for `entry` (nil: never started), from its stage alone. Pure, so every case
+    /// is a table test.
     static func decide(_ entry: BatchLedgerEntry?, retryFailed: Bool) -> BatchResumeAction {
         guard let entry else { return .send(resending: false) }
         switch entry.stage {
-        case .notSent:
+        case .unsent:
             return .send(resending: false)
         case .downloaded(let output):
             return .done(output: output)
@@ -22,26 +23,16 @@ enum BatchResumeAction: Sendable, Hashable {
         case .succeeded:
             // The URL has expired by now: polling gives a fresh one, then it is downloaded.
             return entry.taskID.map { .watch(taskID: $0, state: .succeeded) } ?? unknown("succeeded, but no task id was recorded")
-        case .intentOnly:
+        case .awaitingAnswer:
             return unknown("sent in an earlier run that stopped before the answer; it may have made a paid task, so it is not sent again")
-        case .outcomeUnknown(let message):
-            // Reconciled when a task id was recovered; never sent again either way.
-            return entry.taskID.map { .watch(taskID: $0, state: .submitted) } ?? unknown(message)
-        case .refused(let reason), .taskFailed(let reason), .notSentFailed(let reason):
-            return retryFailed ? .send(resending: true) : .report(.failed, error: reason)
+        case .unknown(let reason):
+            return unknown(reason)
+        case .refused(let reason), .failed(let reason), .abandoned(let reason):
+            return retryFailed && entry.stage.mayBeClaimed(retryingFailed: true) ? .send(resending: true) : .report(.failed, error: reason)
         }
     }
 
     private static func unknown(_ message: String) -> BatchResumeAction {
         .report(.outcomeUnknown, error: message)
-    }
-
-    /// Whether an earlier run may already have paid for the item (counted in the spend).
-    static func mayBePaid(_ entry: BatchLedgerEntry?) -> Bool {
-        guard let entry, entry.duplicateOfTaskID == nil else { return false }
-        switch entry.stage {
-        case .intentOnly, .outcomeUnknown, .created, .succeeded, .taskFailed, .downloaded: return true
-        case .notSent, .notSentFailed, .refused: return false
-        }
     }
 }

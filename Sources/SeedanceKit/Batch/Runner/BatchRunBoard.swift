@@ -79,6 +79,11 @@ actor BatchRunBoard {
 
     func items(following taskID: String) -> [String] { itemsByTask[taskID] ?? [] }
 
+    /// The item's own task id: nil when it follows an earlier identical request.
+    func ownTask(of id: String) -> String? {
+        rows[id].flatMap { $0.duplicateOfTaskID == nil ? $0.taskID : nil }
+    }
+
     /// The items still waiting for this task's answer (an item that ended ignores later ones).
     func followers(of taskID: String) -> [String] {
         items(following: taskID).filter { id in

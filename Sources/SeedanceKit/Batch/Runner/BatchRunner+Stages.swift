@@ -217,7 +217,6 @@ extension BatchRunner {
         switch outcome {
         case .created(let taskID):
             await gate.recordSuccess()
-            await record(board) { try await ledger.recordCreated(id, taskID: taskID) }
             await board.follow(id, taskID: taskID, holdsSlot: true)
             await watcher.watch(taskID)
         case .rateLimited:
@@ -225,13 +224,11 @@ extension BatchRunner {
         case .refused(let reason):
             await gate.releaseInFlight()
             await board.unadmit(id)
-            await record(board) { try await ledger.recordRefused(id, reason: reason) }
             await board.set(id, .failed, error: reason)
         case .duplicate(let earlier):
             await gate.releaseInFlight()
             // Nothing new was paid: the earlier request is followed instead.
             await board.unadmit(id)
-            await record(board) { try await ledger.recordDuplicate(id, of: earlier) }
             if let taskID = earlier.taskID {
                 await board.follow(id, taskID: taskID, holdsSlot: false, duplicateOf: taskID)
                 await watcher.watch(taskID)
@@ -242,7 +239,6 @@ extension BatchRunner {
         case .outcomeUnknown(let message):
             // No task id to follow, so its slot cannot be tracked; the spend stays counted.
             await gate.releaseInFlight()
-            await record(board) { try await ledger.recordOutcomeUnknown(id, message: message) }
             await board.set(id, .outcomeUnknown, error: message)
         case .ledgerFailed(let message):
             await gate.releaseInFlight()
@@ -291,7 +287,8 @@ extension BatchRunner {
                 await board.note(job.itemID, error: "the video could not be saved (\(error)); run the batch again to download it")
                 continue
             }
-            await record(board) { try await ledger.recordDownloaded(job.itemID, output: output) }
+            let ownTaskID = await board.ownTask(of: job.itemID)
+            await record(board) { try await ledger.recordDownloaded(job.itemID, ownTaskID: ownTaskID, output: output) }
             await board.saved(job.itemID, at: output)
         }
     }

@@ -112,17 +112,16 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
     static func row(for item: BatchItem<Payload>, action: BatchResumeAction, entry: BatchLedgerEntry?) -> BatchRunBoard.Row {
         var row = BatchRunBoard.Row(
             id: item.id, line: item.line, output: item.output, estimate: item.estimatedCostUSD, state: .pending,
-            taskID: entry?.taskID, duplicateOfTaskID: entry?.duplicateOfTaskID, counted: BatchResumeAction.mayBePaid(entry))
+            taskID: entry?.taskID, counted: entry?.stage.mayBePaid ?? false)
         switch action {
         case .send:
             // A new attempt: what an earlier one cost is not this run's to count.
             row.taskID = nil
-            row.duplicateOfTaskID = nil
             row.counted = false
         case .watch(_, let state):
             row.state = state
             // A task of its own still at the provider takes an in-flight slot.
-            if state == .submitted, entry?.duplicateOfTaskID == nil { row.slot = .wanted }
+            if state == .submitted { row.slot = .wanted }
         case .report(let state, let error):
             row.state = state
             row.error = error

@@ -1,0 +1,87 @@
+import Foundation
+import SeedanceAPI
+import Testing
+
+/// The checks every ``TaskStore`` must pass, whatever keeps its records. Each takes the store's
+/// factory; the test targets run them with `@Test(arguments:)` over their factories.
+public enum TaskStoreContract {}
+
+// MARK: Submissions: intent before the call, the creation values, the duplicate window
+
+extension TaskStoreContract {
+    /// The intent is committed before the call: a second connection sees it, as `intent` with
+    /// creation `unknown` (a task may exist from the moment the POST can leave).
+    static func intentIsCommittedBeforeTheCall(_ factory: TaskStoreFactory) async throws {
+        try await factory.withFolder { folder in
+            let store = try factory.open(folder)
+            #expect(try await store.recordIntent(ContractFixtures.record("i1"), duplicatesSince: nil) == .recorded)
+            let other = try factory.open(folder)
+            let records = try await other.records(matching: .all)
+            #expect(records.map(\.intentID) == ["i1"])
+            #expect(records.first?.state == .intent)
+            #expect(records.first?.creation == .unknown)
+            #expect(records.first?.inputs.first?.source == "a.png")
+        }
+    }
+
+    /// Each answer is recorded with its creation value, which also sets the state; a task-result
+    /// for a known task makes it `created`.
+    static func eachAnswerIsRecordedWithItsCreation(_ factory: TaskStoreFactory, _ creation: TaskCreation) async throws {
+        try await factory.withFolder { folder in
+            let store = try factory.open(folder)
+            _ = try await store.recordIntent(ContractFixtures.record("i1"), duplicatesSince: nil)
+            let taskID = creation == .created ? "t1" : nil
+            try await store.recordAnswer(intentID: "i1", creation: creation, taskID: taskID, reason: "r", at: Date())
+            let other = try factory.open(folder)
+            let answered = try await other.records(matching: TaskFilter(states: [creation.answeredState]))
+            #expect(answered.map(\.intentID) == ["i1"], "\(creation)")
+            #expect(answered.first?.creation == creation)
+            #expect(answered.first?.taskID == taskID)
+            guard let taskID else { return }
+            let finished = try await store.recordResult(taskID: taskID, status: .succeeded, reason: "", outputPath: "/v.mp4", at: Date())
+            #expect(finished?.state == .succeeded && finished?.creation == .created && finished?.outputPath == "/v.mp4")
+            #expect(finished?.providerStatus == TaskStatus.succeeded.rawValue)
+            #expect(try await store.recordResult(taskID: "nobody", status: .failed, reason: nil, outputPath: nil, at: Date()) == nil)
+        }
+    }
+
+    /// The same request is refused while an earlier one may be paid: its intent has no answer
+    /// yet (nil), or its answer's creation is `created` or `unknown`.
+    static func theDuplicateWindowFollowsWhatMayBePaid(_ factory: TaskStoreFactory, _ earlier: TaskCreation?) async throws {
+        try await factory.withStore { store in
+            _ = try await store.recordIntent(ContractFixtures.record("earlier"), duplicatesSince: nil)
+            if let earlier {
+                try await store.recordAnswer(
+                    intentID: "earlier", creation: earlier, taskID: earlier == .created ? "t-earlier" : nil, reason: nil, at: Date())
+            }
+            let outcome = try await store.recordIntent(ContractFixtures.record("later"), duplicatesSince: DuplicateRule.windowStart(at: Date()))
+            if earlier?.mayBePaid ?? true {
+                guard case .duplicate(let record) = outcome else { Issue.record("\(String(describing: earlier)): got \(outcome)"); return }
+                #expect(record.intentID == "earlier")
+                #expect(try await store.records(matching: .all).count == 1, "nothing recorded for the refused one")
+            } else {
+                #expect(outcome == .recorded, "\(String(describing: earlier))")
+            }
+            // Without a window (the caller allows a duplicate), it is always recorded.
+            #expect(try await store.recordIntent(ContractFixtures.record("forced"), duplicatesSince: nil) == .recorded)
+        }
+    }
+
+    /// A request that differs in fingerprint, model or base URL, or came before the window, is not a duplicate.
+    static func differentRequestsAreNotDuplicates(_ factory: TaskStoreFactory) async throws {
+        let differences: [(String, TaskRecord)] = [
+            ("fingerprint", ContractFixtures.record("later-1", fingerprint: "fp2")),
+            ("model", ContractFixtures.record("later-2", model: "seedance-v1-lite")),
+            ("base URL", ContractFixtures.record("later-3", baseURL: "http://127.0.0.1:9")),
+        ]
+        try await factory.withStore { store in
+            let old = Date().addingTimeInterval(-DuplicateRule.window - 60)
+            _ = try await store.recordIntent(ContractFixtures.record("old", fingerprint: "old", createdAt: old), duplicatesSince: nil)
+            #expect(try await store.recordIntent(ContractFixtures.record("new", fingerprint: "old"), duplicatesSince: DuplicateRule.windowStart(at: Date())) == .recorded)
+            _ = try await store.recordIntent(ContractFixtures.record("earlier"), duplicatesSince: nil)
+            for (name, later) in differences {
+                #expect(try await store.recordIntent(later, duplicatesSince: DuplicateRule.windowStart(at: Date())) == .recorded, "other \(name)")
+            }
+        }
+    }
+}
