@@ -1,51 +1,67 @@
-/// Writes one flat JSON object as text, in field order, leaving a hole wherever a frame's bytes
-/// go; the holes are filled with base64 only while the body is sent (``RequestBody``).
+/// Writes a ``RequestJSON`` document as compact JSON text, leaving a hole wherever an inline
+/// frame's bytes go; the holes are filled with base64 only while the body is sent (``RequestBody``).
 ///
 /// Going through `Encodable` would need the frames as strings; here they never are.
-struct JSONObjectWriter {
-    private(set) var segments: [RequestBody.Segment] = []
-    private var text: [UInt8] = [UInt8(ascii: "{")]
-    private var isEmpty = true
+struct JSONBodyWriter {
+    private var segments: [RequestBody.Segment] = []
+    private var text: [UInt8] = []
 
-    mutating func field(_ key: String, value: ParameterValue) {
-        writeKey(key)
+    static func segments(of document: RequestJSON) -> [RequestBody.Segment] {
+        var writer = JSONBodyWriter()
+        writer.write(document)
+        writer.segments.append(.text(writer.text))
+        return writer.segments
+    }
+
+    private mutating func write(_ value: RequestJSON) {
         switch value {
-        case .string(let string): writeEscaped(string)
-        case .integer(let number): text += Array(String(number).utf8)
-        case .bool(let flag): text += Array((flag ? "true" : "false").utf8)
+        case .string(let string):
+            writeQuoted(string)
+        case .integer(let number):
+            text += Array(String(number).utf8)
+        case .bool(let flag):
+            text += Array((flag ? "true" : "false").utf8)
+        case .array(let items):
+            text.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                write(item)
+            }
+            text.append(UInt8(ascii: "]"))
+        case .object(let members):
+            text.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                writeQuoted(member.key)
+                text.append(UInt8(ascii: ":"))
+                write(member.value)
+            }
+            text.append(UInt8(ascii: "}"))
+        case .frame(let frame):
+            switch frame.content {
+            case .url(let url):
+                writeQuoted(url)
+            case .inline(let bytes, let format):
+                // `"data:image/<format>;base64,` <hole> `"`
+                text.append(UInt8(ascii: "\""))
+                writeEscaped("data:image/\(format);base64,")
+                segments.append(.text(text))
+                segments.append(.base64(RequestBody.InlineBytes(bytes: bytes, format: format, digest: frame.digest)))
+                text = [UInt8(ascii: "\"")]
+            }
         }
     }
 
-    mutating func field(_ key: String, string value: String) {
-        writeKey(key)
+    private mutating func writeQuoted(_ value: String) {
+        text.append(UInt8(ascii: "\""))
         writeEscaped(value)
+        text.append(UInt8(ascii: "\""))
     }
 
-    /// `"key":"data:image/<format>;base64,<hole>"`.
-    mutating func field(_ key: String, inline bytes: RequestBody.InlineBytes) {
-        writeKey(key)
-        text += Array("\"data:image/\(bytes.format);base64,".utf8)
-        segments.append(.text(text))
-        segments.append(.base64(bytes))
-        text = [UInt8(ascii: "\"")]
-    }
-
-    consuming func finish() -> [RequestBody.Segment] {
-        text.append(UInt8(ascii: "}"))
-        segments.append(.text(text))
-        return segments
-    }
-
-    private mutating func writeKey(_ key: String) {
-        if !isEmpty { text.append(UInt8(ascii: ",")) }
-        isEmpty = false
-        writeEscaped(key)
-        text.append(UInt8(ascii: ":"))
-    }
-
+    /// RFC 8259 escaping: the quote, the backslash and control characters; everything else,
+    /// non-ASCII included, as UTF-8.
     private mutating func writeEscaped(_ value: String) {
         let hex = Array("0123456789abcdef".utf8)
-        text.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): text += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -57,6 +73,5 @@ struct JSONObjectWriter {
             default: text.append(byte)
             }
         }
-        text.append(UInt8(ascii: "\""))
     }
 }
