@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import SeedanceAPI
 
 /// The stand-in judges frames by its own means: its own header readers (``ImageHeaderReader``)
