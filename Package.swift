@@ -70,8 +70,10 @@ let package = Package(
         ),
         .target(
             name: "SeedanceStub",
+            // No FrameKit and no SeedanceKit: the stand-in judges frames with its own header
+            // readers, so the client's image code never grades itself.
             dependencies: [
-                "FrameKit", "SeedanceAPI", "SeedanceKit",
+                "SeedanceAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "seedance-stub",
             dependencies: [
-                "SeedanceStub", "FrameKit", "SeedanceAPI",
+                "SeedanceStub", "SeedanceAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

@@ -114,7 +114,7 @@ public final class SeedanceClient: Sendable {
         post.method = .POST
         post.headers.add(name: "Content-Type", value: "application/json")
         // A fresh pass over the chunks per attempt: a retry sends the same bytes, encoded again.
-        post.body = .stream(body.chunks(), length: .known(Int64(body.length)))
+        post.body = .stream(body.chunks().map(\.buffer), length: .known(Int64(body.length)))
         logger.info("submitting", metadata: ["intent": "\(intentID)", "model": "\(body.model)", "bytes": "\(body.length)"])
 
         let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)

@@ -1,44 +1,69 @@
-import FrameKit
-import Foundation
+internal import Foundation
 public import SeedanceAPI
-import SeedanceKit
 
-/// The stand-in judges images as strictly as the provider's rules say: it decodes them with
-/// FrameKit and applies the model's image rules, mapping each broken rule to the provider's reason.
+/// The stand-in judges frames by its own means: its own header readers (``ImageHeaderReader``)
+/// and its own reading of the model's image rules, never the client's image code, so a submit
+/// test cannot pass because the client and the judge share a mistake.
 public enum FrameRulesValidator {
     /// The default model's rules.
     public static let validate: ImageValidator = validating(.defaultModel)
 
     /// A judge with `model`'s image rules.
     public static func validating(_ model: VideoModel) -> ImageValidator {
-        let policy = ModelCatalog.policy(for: model)
-        return { data in judge(data, policy: policy) }
+        let rules = FrameRules(model.image)
+        return { bytes, declaredFormat in rules.judge(bytes, declaredFormat: declaredFormat) }
+    }
+}
+
+/// A model's image rules as the stand-in reads them: every bound exclusive (the contract's
+/// strict reading), aspect bounds as exact fractions compared without rounding.
+struct FrameRules: Sendable {
+    let formats: [String]
+    let sideAbove: Int
+    let sideBelow: Int
+    let aspectAbove: (numerator: Int, denominator: Int)?
+    let aspectBelow: (numerator: Int, denominator: Int)?
+
+    init(_ rules: ImageRules) {
+        formats = rules.formats
+        sideAbove = rules.sideAbove
+        sideBelow = rules.sideBelow
+        aspectAbove = Self.fraction(rules.aspectAbove)
+        aspectBelow = Self.fraction(rules.aspectBelow)
     }
 
-    private static func judge(_ data: Data, policy: Policy) -> ImageVerdict? {
-        let input = ImageInput.bytes(data, name: "upload")
-        let report: ImageReport
+    func judge(_ data: Data, declaredFormat: String) -> ImageVerdict? {
+        let header: ImageHeader
         do {
-            report = try FrameInspector(policy: policy).inspect(input)
+            header = try ImageHeaderReader.read([UInt8](data))
         } catch {
-            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image could not be read: \(error)")
+            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image could not be read: \(error.message)")
         }
-        let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
-        if let violation = violations.first {
-            let reason = switch violation.rule {
-            case .format, .unreadable, .colourSpace: "INVALID_IMAGE_FORMAT"
-            case .fileSize, .payloadSize: "IMAGE_FILE_EXCEEDS_MAX_SIZE"
-            case .tooLargeToDecode: "IMAGE_EXCEEDS_MAX_RESOLUTION"
-            default: "INVALID_IMAGE_SIZE"
-            }
-            return ImageVerdict(reason: reason, message: violation.message)
+        guard formats.contains(header.format) else {
+            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image format must be one of \(formats.joined(separator: ", ")), got \(header.format)")
         }
-        do {
-            // Compliant headers over broken pixels are refused too: decode the whole frame.
-            _ = try FrameFixer(policy: policy).prepare(input, role: .first)
-        } catch {
-            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image pixel data is invalid: \(error)")
+        guard header.format == declaredFormat else {
+            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "the data URI says \(declaredFormat) but the bytes are \(header.format)")
+        }
+        let (width, height) = (header.width, header.height)
+        guard [width, height].allSatisfy({ sideAbove < $0 && $0 < sideBelow }) else {
+            return ImageVerdict(reason: "INVALID_IMAGE_SIZE", message: "each side must be above \(sideAbove) and below \(sideBelow) px, got \(width)×\(height)")
+        }
+        guard let above = aspectAbove, let below = aspectBelow else {
+            return ImageVerdict(reason: "INVALID_IMAGE_SIZE", message: "the model's aspect bounds are not ratios")
+        }
+        // above < width/height < below, cross-multiplied.
+        guard width * above.denominator > height * above.numerator, width * below.denominator < height * below.numerator else {
+            return ImageVerdict(reason: "INVALID_IMAGE_SIZE",
+                                message: "width/height must be above \(above.numerator)/\(above.denominator) and below \(below.numerator)/\(below.denominator), got \(width)×\(height)")
         }
         return nil
+    }
+
+    /// `2:5` as (2, 5).
+    private static func fraction(_ text: String) -> (numerator: Int, denominator: Int)? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let numerator = Int(parts[0]), let denominator = Int(parts[1]), numerator > 0, denominator > 0 else { return nil }
+        return (numerator, denominator)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import SeedanceAPI
 import Testing
 
@@ -8,7 +7,7 @@ import Testing
     private func bytes(_ request: GenerationRequest, chunkSize: Int = RequestBodyChunks.defaultChunkSize) async throws -> Data {
         let body = try RequestBody(request)
         var data = Data()
-        for await chunk in body.chunks(chunkSize: chunkSize) { data.append(contentsOf: chunk.readableBytesView) }
+        for await chunk in body.chunks(chunkSize: chunkSize) { chunk.withUnsafeBytes { data.append(contentsOf: $0) } }
         #expect(data.count == body.length, "the declared length is the length sent")
         return data
     }
@@ -42,6 +41,21 @@ import Testing
     func promptsRoundTrip(prompt: String) async throws {
         let request = makeRequest(["prompt": .string(prompt)], first: FramePayload(role: .first, content: .url("https://e.com/a?x=1"), digest: "d"))
         #expect(try await object(request)["prompt"] as? String == prompt)
+    }
+
+    /// novita's flat body, every field set, byte for byte as the flat writer wrote it before
+    /// the writer learned nesting (the expected text is written out by hand).
+    @Test func novitasFlatBodyIsUnchanged() async throws {
+        let first = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x10])
+        let request = makeRequest([
+            "prompt": .string("a \"cat\"\n"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
+            "fps": .integer(24), "seed": .integer(-1), "watermark": .bool(true), "camera_fixed": .bool(false),
+            "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
+        ], first: .inline(first, format: "png", role: .first), last: FramePayload(role: .last, content: .url("https://e.com/l.png"), digest: "d"))
+        let expected = #"{"image":"data:image/png;base64,iVBORwD/EA==","last_image":"https://e.com/l.png","prompt":"a \"cat\"\n","#
+            + #""duration":6,"resolution":"480p","ratio":"adaptive","fps":24,"seed":-1,"watermark":true,"camera_fixed":false,"#
+            + #""service_tier":"flex","generate_audio":false,"execution_expires_after":7200}"#
+        #expect(String(decoding: try await bytes(request, chunkSize: 3), as: UTF8.self) == expected)
     }
 
     @Test func fingerprintIsStableAndChangesWithParametersAndFrames() throws {

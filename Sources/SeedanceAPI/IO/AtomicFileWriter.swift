@@ -1,5 +1,5 @@
 public import Foundation
-public import NIOCore
+internal import NIOCore
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -45,7 +45,8 @@ public final class AtomicFileWriter {
         try write(borrowing: { data.withUnsafeBytes($0) })
     }
 
-    public func write(_ buffer: ByteBuffer) throws(SeedanceError) {
+    /// Internal, so NIO's type stays out of this module's public signatures.
+    func write(_ buffer: ByteBuffer) throws(SeedanceError) {
         try write(borrowing: { buffer.withUnsafeReadableBytes($0) })
     }
 

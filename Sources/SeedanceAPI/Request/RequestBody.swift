@@ -36,23 +36,25 @@ public struct RequestBody: Sendable {
     /// Where the body goes on the provider.
     public let endpoint: String
 
-    /// Validates `request` and lays out its body.
+    /// Validates `request` and lays out novita's body: one flat object, the model's fields in
+    /// the model's order, unset ones omitted.
     public init(_ request: GenerationRequest) throws(RequestValidationError) {
         try request.validate()
-        var writer = JSONObjectWriter()
+        var members: [(key: String, value: RequestJSON)] = []
         for field in request.model.fields {
             if field.type == .image {
                 guard let role = field.role, let frame = request.frame(role) else { continue }
-                switch frame.content {
-                case .url(let url): writer.field(field.name, string: url)
-                case .inline(let bytes, let format):
-                    writer.field(field.name, inline: InlineBytes(bytes: bytes, format: format, digest: frame.digest))
-                }
+                members.append((field.name, .frame(frame)))
             } else if let value = request.parameters[field.name] {
-                writer.field(field.name, value: value)
+                members.append((field.name, RequestJSON(value)))
             }
         }
-        segments = writer.finish()
+        self.init(json: .object(members), model: request.model.name, endpoint: request.model.endpoint)
+    }
+
+    /// Lays out any document, nested ones included (objects in arrays); the caller has validated it.
+    public init(json document: RequestJSON, model: String, endpoint: String) {
+        segments = JSONBodyWriter.segments(of: document)
         length = segments.reduce(0) { $0 + $1.length }
         var hasher = SHA256()
         for segment in segments {
@@ -62,8 +64,8 @@ public struct RequestBody: Sendable {
             }
         }
         fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        model = request.model.name
-        endpoint = request.model.endpoint
+        self.model = model
+        self.endpoint = endpoint
     }
 
     /// The body as a sequence of buffers, each frame encoded `chunkSize` input bytes at a time.
@@ -78,7 +80,7 @@ public struct RequestBody: Sendable {
         var iterator = chunks(chunkSize: chunkSize).makeAsyncIterator()
         var count = 0
         while let chunk = iterator.nextChunk() {
-            count += chunk.readableBytes
+            count += chunk.count
         }
         return count
     }
@@ -88,7 +90,7 @@ public struct RequestBody: Sendable {
         let writer = try AtomicFileWriter(destination: destination)
         var iterator = chunks().makeAsyncIterator()
         while let chunk = iterator.nextChunk() {
-            try writer.write(chunk)
+            try writer.write(chunk.buffer)
         }
         try writer.commit()
     }

@@ -1,11 +1,11 @@
 internal import Foundation
-public import NIOCore
+internal import NIOCore
 
 /// The body's bytes in order: JSON text as it is, frame bytes base64-encoded one chunk at a time
 /// into a fresh buffer. Chunks split frames at multiples of 3 bytes, so no padding appears
 /// mid-frame and the output is exactly one base64 string per frame.
 public struct RequestBodyChunks: AsyncSequence, Sendable {
-    public typealias Element = ByteBuffer
+    public typealias Element = RequestBodyChunk
     /// 3 MiB of input per chunk: 4 MiB of base64 in flight at a time.
     public static let defaultChunkSize = 3 << 20
 
@@ -29,12 +29,12 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
         var offset = 0
         let allocator = ByteBufferAllocator()
 
-        public mutating func next() async -> ByteBuffer? {
+        public mutating func next() async -> RequestBodyChunk? {
             nextChunk()
         }
 
-        /// The next buffer, or nil at the end; synchronous, for writing files.
-        mutating func nextChunk() -> ByteBuffer? {
+        /// The next chunk, or nil at the end; synchronous, for writing files.
+        mutating func nextChunk() -> RequestBodyChunk? {
             while index < segments.count {
                 switch segments[index] {
                 case .text(let bytes):
@@ -42,7 +42,7 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
                     if bytes.isEmpty { continue }
                     var buffer = allocator.buffer(capacity: bytes.count)
                     buffer.writeBytes(bytes)
-                    return buffer
+                    return RequestBodyChunk(buffer: buffer)
                 case .base64(let inline):
                     let total = inline.bytes.count
                     guard offset < total else {
@@ -53,7 +53,7 @@ public struct RequestBodyChunks: AsyncSequence, Sendable {
                     let end = Swift.min(total, offset + chunkSize)
                     let buffer = Self.encode(inline.bytes, from: offset, to: end, allocator: allocator)
                     offset = end
-                    return buffer
+                    return RequestBodyChunk(buffer: buffer)
                 }
             }
             return nil
