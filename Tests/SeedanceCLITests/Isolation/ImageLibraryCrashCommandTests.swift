@@ -126,4 +126,47 @@ import Testing
         }
         #expect(outputs.count == 2 && outputs[0] == outputs[1])
     }
+
+    /// Many `fix` processes at once over hostile inputs (scripts/make-hostile-corpus.py), each
+    /// through its worker: every one ends with 0 or 2 within its time, none by a signal, and a
+    /// refused input leaves no output behind.
+    @Test func manyConcurrentFixesOfHostileInputsComplete() async throws {
+        let folder = try temporaryDirectory("fix-stress")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        let script = TestPaths.repositoryRoot.appendingPathComponent("scripts/make-hostile-corpus.py").path
+        let generated = try ChildProcess.runFromPath("python3", [script, corpus.path], timeout: 120)
+        try #require(generated.status == 0, "\(generated.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasSuffix(".uri.txt") }.sorted()
+        // Every fourth file: a spread of every kind, bounded in time.
+        let chosen = stride(from: 0, to: files.count, by: 4).map { files[$0] }.prefix(40)
+        #expect(chosen.count >= 30)
+        let executable = try #require(TestPaths.executable("seedance"))
+        let problems = await withTaskGroup(of: [String].self) { group in
+            var next = chosen.startIndex
+            func add(_ index: Int) {
+                let name = chosen[index], output = folder.appendingPathComponent("out-\(index)").path
+                group.addTask {
+                    await ChildProcess.onThread {
+                        guard let outcome = try? ChildProcess.run(executable, ["fix", corpus.appendingPathComponent(name).path, "--output-dir", output],
+                                                                  timeout: 120) else { return ["\(name): could not start"] }
+                        var found: [String] = []
+                        if outcome.timedOut || outcome.signal != nil { found.append("\(name): ended by signal \(outcome.signal ?? 0), timed out \(outcome.timedOut)") }
+                        if let status = outcome.status, ![0, 2].contains(status) { found.append("\(name): exit \(status): \(outcome.standardError.suffix(300))") }
+                        if outcome.status == 2, FileManager.default.fileExists(atPath: output) { found.append("\(name): exit 2 left \(output)") }
+                        return found
+                    }
+                }
+            }
+            // Four at a time on two cores: the machine under load, each fix with its worker.
+            while next < chosen.endIndex && next < chosen.startIndex + 4 { add(next); next += 1 }
+            var all: [String] = []
+            for await found in group {
+                all += found
+                if next < chosen.endIndex { add(next); next += 1 }
+            }
+            return all
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
 }
