@@ -17,6 +17,11 @@ import Testing
         return path
     }
 
+    /// `seedance ARGUMENTS` on a thread of its own: the cooperative pool stays free for the other suites.
+    static func seedance(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Result {
+        try await ChildProcess.onThread { Result { try CommandRunner.run(arguments, environment: environment) } }.get()
+    }
+
     static func injected(_ stderr: String, signal: String) -> Int {
         stderr.components(separatedBy: "\n").filter { $0.contains("injected fault: \(signal) on") && $0.contains("crashy-frame.jpg") }.count
     }
@@ -63,19 +68,19 @@ import Testing
     }
 
     @Test(arguments: [("abort", "SIGABRT"), ("kill", "SIGKILL")])
-    func fixReportsTheCrashAsAnUnusableInputAndWritesNothing(fault: String, signal: String) throws {
+    func fixReportsTheCrashAsAnUnusableInputAndWritesNothing(fault: String, signal: String) async throws {
         let folder = try temporaryDirectory("fix-crash")
         defer { try? FileManager.default.removeItem(at: folder) }
         let crashy = try Self.crashyFrame(in: folder)
         let output = folder.appendingPathComponent("out")
-        let result = try CommandRunner.run(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
+        let result = try await Self.seedance(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
                                            environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("seedance fix: \(crashy): \(Self.message)"), "\(result.stderr)")
         #expect(Self.injected(result.stderr, signal: signal) == 2)
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing written, not even the first frame")
 
-        let json = try CommandRunner.run(["fix", crashy, "--output-dir", output.path, "--json"],
+        let json = try await Self.seedance(["fix", crashy, "--output-dir", output.path, "--json"],
                                          environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
         #expect(json.status == 2)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -91,14 +96,14 @@ import Testing
             let crashy = try Self.crashyFrame(in: folder)
             let environment = ["NOVITA_API_KEY": BatchCommandHarness.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
                                "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "SEEDANCE_WORKER_FAULT": "segv:crashy-frame"]
-            let submitted = try CommandRunner.run(["submit", crashy, "--prompt", "boom"], environment: environment)
+            let submitted = try await Self.seedance(["submit", crashy, "--prompt", "boom"], environment: environment)
             #expect(submitted.status == 2, "\(submitted.stderr)")
             #expect(submitted.stderr.contains("\(crashy): \(Self.message)"), "\(submitted.stderr)")
             #expect(stub.postCount == 0, "nothing sent")
 
             let sheet = folder.appendingPathComponent("sheet.png")
             for arguments in [["preview", crashy, "-o", sheet.path], ["check", crashy, "--preview", sheet.path]] {
-                let previewed = try CommandRunner.run(arguments, environment: environment)
+                let previewed = try await Self.seedance(arguments, environment: environment)
                 #expect(previewed.status == 2, "\(arguments[0]): \(previewed.stderr)")
                 #expect(previewed.stderr.contains("\(crashy): \(Self.message)"), "\(previewed.stderr)")
                 #expect(!FileManager.default.fileExists(atPath: sheet.path))
@@ -112,13 +117,13 @@ import Testing
 
     /// Without the fault the same commands succeed through the same workers: the tests above
     /// fail for the crash, not for the worker path.
-    @Test func fixThroughWorkersEqualsFixInProcess() throws {
+    @Test func fixThroughWorkersEqualsFixInProcess() async throws {
         let folder = try temporaryDirectory("fix-contained")
         defer { try? FileManager.default.removeItem(at: folder) }
         var outputs: [Data] = []
         for mode in ["contained", "in-process"] {
             let output = folder.appendingPathComponent(mode)
-            let result = try CommandRunner.run(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
+            let result = try await Self.seedance(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
                                                environment: ["SEEDANCE_FRAME_ISOLATION": mode])
             #expect(result.status == 0, "\(result.stderr)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
