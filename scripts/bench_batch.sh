@@ -82,7 +82,7 @@ inproc_mb=$(awk -v k="$inproc_kb" 'BEGIN { printf "%.0f", k / 1024 }')
 mem_ratio=$(awk -v a="$ours_kb" -v b="$ref_kb" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 ours_mb=$(awk -v k="$ours_kb" 'BEGIN { printf "%.0f", k / 1024 }')
 ref_mb=$(awk -v k="$ref_kb" 'BEGIN { printf "%.0f", k / 1024 }')
-printf '   %-6s %7.2f frames/s (%.2f–%.2f) in the prepare stage (%s frames); whole run %.2f s; peak RSS %s MB (the process)\n' \
+printf '   %-6s %7.2f frames/s (%.2f–%.2f) in the prepare stage (%s frames), contained in worker processes; whole run %.2f s; peak RSS %s MB (the largest of the process and its workers)\n' \
     ours "$ours_fps" "$ours_fps_min" "$ours_fps_max" "$frames" "$ours_wall" "$ours_mb"
 printf '   %-6s %7.2f frames/s (%.2f–%.2f) prepared in the batch process itself (SEEDANCE_FRAME_ISOLATION=in-process); peak RSS %s MB; containment costs %s%%\n' \
     "" "$inproc_fps" "$inproc_fps_min" "$inproc_fps_max" "$inproc_mb" "$cost"
