@@ -7,7 +7,7 @@ public enum FrameRole: String, Sendable, Hashable, Codable {
 }
 
 /// A frame ready for the API: compliant bytes, what they are, and how they came to be.
-public struct PreparedFrame: Sendable {
+public struct PreparedFrame: Sendable, Codable {
     public var role: FrameRole
     /// The exact bytes to upload or write: the original's when ``isPassThrough``.
     public var bytes: Data

@@ -24,18 +24,23 @@ public struct VideoSubmitter: Sendable {
     public var fixesFrames: Bool
     public var uploadSize: UploadSize
     public var fetcher: RemoteImageFetcher
+    /// Where the frames' image work runs: in this process, or contained in worker processes.
+    public var isolation: FramePreparationIsolation
 
     /// - Parameters:
     ///   - policy: the frame rules; nil takes the model's.
     ///   - fixOptions: how to fix; its `video` is set from the model and the parameters.
+    ///   - isolation: `.inProcess` unless a crash of the image library must not end the caller.
     public init(model: VideoModel = .defaultModel, policy: Policy? = nil, fixOptions: FixOptions = FixOptions(),
-                fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher()) {
+                fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
+                isolation: FramePreparationIsolation = .inProcess) {
         self.model = model
         self.policy = policy ?? ModelCatalog.policy(for: model)
         self.fixOptions = fixOptions
         self.fixesFrames = fixesFrames
         self.uploadSize = uploadSize
         self.fetcher = fetcher
+        self.isolation = isolation
     }
 
     /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
@@ -98,23 +103,19 @@ public struct VideoSubmitter: Sendable {
             input = .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
             fetchedDigest = SHA256Hex.digest(of: fetched.data)
         }
-        // One read and one inspection: the same facts decide pass-through, --no-fix and the fix.
-        let inspected = try FrameInspector(policy: policy).inspectFrame(input)
-        let report = inspected.report
-        let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
-        if case .url(let url) = source, let fetchedDigest {
-            let needsMatch = target.map { ($0.width, $0.height) != (report.width, report.height) } ?? false
-            if violations.isEmpty && !(needsMatch && fixesFrames) {
-                let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
-                return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
-            }
+        // One read and one inspection (where the isolation says): the same facts decide
+        // pass-through, --no-fix and the fix.
+        let job = try FramePreparationJob(input: input, policy: policy, options: options, role: role, target: target,
+                                          fixesFrames: fixesFrames, reportsCompliantFrames: fetchedDigest != nil)
+        let frame: PreparedFrame
+        switch try await isolation.prepare(job) {
+        case .compliant(let report):
+            guard case .url(let url) = source, let fetchedDigest else { preconditionFailure("only a URL frame is answered compliant") }
+            let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
+            return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
+        case .prepared(let prepared):
+            frame = prepared
         }
-        if !fixesFrames && !violations.isEmpty {
-            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(input.displayName) breaks the rules and --no-fix is set: "
-                + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
-        }
-        let fixer = FrameFixer(policy: policy, options: options)
-        let frame = try fixer.prepare(inspected, role: role, matching: fixesFrames ? target : nil)
         let payload = FramePayload.inline(frame.bytes, format: frame.format.mediaSubtype, role: role.fieldRole)
         return RequestFrame(role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height)
     }

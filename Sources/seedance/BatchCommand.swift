@@ -71,21 +71,25 @@ struct BatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (read, plan) = try readPlan()
-        let refused = !plan.errors.isEmpty && !skipInvalid || plan.items.isEmpty
-        // The report of a manifest that is refused shows every line's problem: that is when it helps most.
-        if dryRun || refused { try await writeReport(plan, manifest: read) }
-        try refuseInvalid(plan)
-        if dryRun {
-            try printDryRun(plan)
-            return
+        // Frames are prepared in worker processes (as many as preparers run at once): a crash of
+        // the image library fails its item, never the batch.
+        try await ContainedPreparation.run(makeSubmitter(), workers: BatchRunOptions(preparers: workers).preparers) { submitter in
+            let refused = !plan.errors.isEmpty && !skipInvalid || plan.items.isEmpty
+            // The report of a manifest that is refused shows every line's problem: that is when it helps most.
+            if dryRun || refused { try await writeReport(plan, manifest: read, submitter: submitter) }
+            try refuseInvalid(plan)
+            if dryRun {
+                try printDryRun(plan)
+                return
+            }
+            try await runBatch(plan, manifest: read, submitter: submitter)
         }
-        try await runBatch(plan, manifest: read)
     }
 
     private var reportOutput: BatchReportOutput? { report.map(BatchReportOutput.init) }
 
-    private func writeReport(_ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil) async throws {
-        try await reportOutput?.write(plan, manifest: read, summary: summary, submitter: makeSubmitter(), workers: workers,
+    private func writeReport(_ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter) async throws {
+        try await reportOutput?.write(plan, manifest: read, summary: summary, submitter: submitter, workers: workers,
                                       title: URL(fileURLWithPath: manifest).lastPathComponent)
     }
 
@@ -146,12 +150,12 @@ struct BatchCommand: AsyncParsableCommand {
                 maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
     }
 
-    private func runBatch(_ plan: BatchPlan, manifest read: Manifest) async throws {
+    private func runBatch(_ plan: BatchPlan, manifest read: Manifest, submitter: VideoSubmitter) async throws {
         let configuration = try api.reportedConfiguration()
         let store = try StateStoreAccess.open()
         let manifestURL = URL(fileURLWithPath: manifest).standardizedFileURL
         let batch = SeedanceBatch(
-            manifest: manifestURL, store: store, submitter: makeSubmitter(),
+            manifest: manifestURL, store: store, submitter: submitter,
             throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
             options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))
         Terminal.diagnostic("batch \(batch.batchID): \(plan.items.count) item(s), estimated \(plan.total); state in \(store.location)")
@@ -167,7 +171,7 @@ struct BatchCommand: AsyncParsableCommand {
         await display.finish()
         let status = ExitStatus(summary.outcome)
         report(summary, status: status)
-        try await writeReport(plan, manifest: read, summary: summary)
+        try await writeReport(plan, manifest: read, summary: summary, submitter: submitter)
         if status != .success { throw status.exitCode }
     }
 

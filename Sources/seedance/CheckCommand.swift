@@ -47,8 +47,10 @@ struct CheckCommand: AsyncParsableCommand {
             Terminal.diagnostic("seedance check: no preview written: an input is unusable")
         } else if let preview, let first = firsts.first {
             let submitter = FramePreparationOptions.submitter(model: framing.modelOption.model, rules: rules, fixOptions: fixOptions)
-            _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
-                .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)
+            try await ContainedPreparation.run(submitter) { submitter in
+                _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
+                    .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)
+            }
         }
         throw Self.exitStatus(for: verdicts).exitCode
     }

@@ -11,7 +11,7 @@ extension ExitStatus {
         switch error {
         case let error as SeedanceError: self.init(error.kind)
         case let error as SeedanceKitError: self.init(error.kind)
-        case is FrameError: self = .unusableInput
+        case let error as FrameError: self.init(error.kind)
         case is RequestValidationError, is ModelFileError: self = .usage
         case is StateStoreError: self = .localIO
         case is RemoteImageFetcher.FetchError: self = .unusableInput
@@ -31,10 +31,22 @@ extension ExitStatus {
         }
     }
 
+    init(_ kind: FrameError.Kind) {
+        switch kind {
+        // The machine, not the input: the same frame works where libvips starts.
+        case .libvipsUnavailable: self = .localIO
+        case .unreadable, .notAnImage, .unsupportedFormat, .tooLargeToDecode, .inputTooLarge, .corruptPixelData, .processingFailed,
+             .cannotComply: self = .unusableInput
+        }
+    }
+
     init(_ kind: SeedanceKitError.Kind) {
         switch kind {
         case .frameNotCompliant: self = .repairable
-        case .frameFetchFailed: self = .unusableInput
+        // A frame the image library crashed on twice is unusable as it is; nothing was sent.
+        case .frameFetchFailed, .imageLibraryCrashed: self = .unusableInput
+        // No worker process could be started: the machine, not the input.
+        case .frameWorkerUnavailable: self = .localIO
         case .duplicateItemID, .unknownPriceWithCap: self = .usage
         case .ledgerUnavailable: self = .localIO
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FrameKit
 import Foundation
 import SeedanceAPI
+import SeedanceKit
 
 struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,16 +28,20 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolver = rules.resolver
-        let fixer = FrameFixer(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
+        let policy = rules.policy(for: framing.modelOption.model)
+        let options = fixOptions.options(video: framing.videoTarget)
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {
             let firstInput = try await Self.input(resolver.resolve(first))
             let lastInput = if let last { try await Self.input(resolver.resolve(last)) } else { ImageInput?.none }
-            frames = try fixer.prepare(first: firstInput, last: lastInput)
+            // In a worker: a crash of the image library is this input's error (exit 2), not ours.
+            frames = try await ContainedPreparation.run(workers: 1) { isolation in
+                try await isolation.fix(first: firstInput, last: lastInput, policy: policy, options: options)
+            }
         } catch {
-            Terminal.diagnostic("seedance fix: \(error)")
-            if json { try JSONOutput.print(snakeCase: true, FixFailureDocument(error: error)) }
-            throw ExitStatus.unusableInput.exitCode
+            if json, let error = error as? FrameError { try JSONOutput.print(snakeCase: true, FixFailureDocument(error: error)) }
+            if json, let error = error as? SeedanceKitError { try JSONOutput.print(snakeCase: true, FixWorkerFailureDocument(error: error)) }
+            throw ExitStatus.reporting(error, command: "seedance fix")
         }
         // Warnings libvips raised on its own threads, which no frame can own.
         for warning in ImageEngine.takeDiagnostics() { Terminal.diagnostic("seedance fix: libvips: \(warning)") }
@@ -96,4 +101,10 @@ struct FixCommand: AsyncParsableCommand {
         for note in frame.notes { lines.append("  · \(note)") }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `fix --json` when a worker failed the frame (the image library crashed, no worker started).
+private struct FixWorkerFailureDocument: Encodable {
+    var ok = false
+    var error: SeedanceKitError
 }

@@ -34,7 +34,9 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        _ = try await PreviewSheetWriter(submitter: preparation.submitter(model: modelOption.model), command: "seedance preview")
-            .write(first: first, last: last, parameters: request.parameters, to: output)
+        try await ContainedPreparation.run(preparation.submitter(model: modelOption.model)) { submitter in
+            _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance preview")
+                .write(first: first, last: last, parameters: request.parameters, to: output)
+        }
     }
 }

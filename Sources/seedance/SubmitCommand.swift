@@ -64,9 +64,11 @@ struct SubmitCommand: AsyncParsableCommand {
         let store = try StateStoreAccess.open()
         do {
             try await api.withClient { client in
-                let (submission, frames) = try await submitter.submit(
-                    first: firstSource, last: lastSource, parameters: parameters, client: client, store: store,
-                    allowDuplicate: allowDuplicate)
+                // Frames in a worker: a crash of the image library is exit 2 with nothing sent.
+                let (submission, frames) = try await ContainedPreparation.run(submitter) { submitter in
+                    try await submitter.submit(first: firstSource, last: lastSource, parameters: parameters, client: client,
+                                                      store: store, allowDuplicate: allowDuplicate)
+                }
                 if let problem = submission.storeProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
                 Terminal.diagnostic("submitted task \(submission.taskID) to \(model.name) (intent \(submission.intentID), \(store.location))")
                 Self.reportUpload(frames)
@@ -90,7 +92,9 @@ struct SubmitCommand: AsyncParsableCommand {
 
     private func runDry(_ submitter: VideoSubmitter, parameters: GenerationParameters, first: FrameSource, last: FrameSource?) async throws {
         do {
-            let frames = try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
+            let frames = try await ContainedPreparation.run(submitter) { submitter in
+                try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
+            }
             let body = try RequestBody(submitter.request(parameters: parameters, frames: frames))
             Self.reportUpload(frames)
             // The body is produced once as the POST would produce it: its rate is the encoder's

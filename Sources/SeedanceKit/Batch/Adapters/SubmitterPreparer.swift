@@ -9,7 +9,10 @@ public struct PreparedBatchRequest: Sendable {
 }
 
 /// Prepares a planned item the way `submit` does: a ``VideoSubmitter`` for the line's model fixes
-/// (or passes through) each frame, sized for the line's video, and builds the request.
+/// (or passes through) each frame, sized for the line's video, and builds the request. Frames are
+/// prepared where the shared submitter's ``VideoSubmitter/isolation`` says: contained, a crash of
+/// the image library fails this item (`imageLibraryCrashed`) before anything is sent, and the
+/// batch goes on.
 public struct SubmitterPreparer: BatchPreparer {
     /// The settings every line shares (fix options, no-fix rule, upload size, fetcher); its model
     /// and frame rules are replaced by each line's model's.
@@ -24,7 +27,8 @@ public struct SubmitterPreparer: BatchPreparer {
         let shared = submitter
         let submitter = VideoSubmitter(
             model: plan.model, policy: plan.model == shared.model ? shared.policy : nil, fixOptions: shared.fixOptions,
-            fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher)
+            fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher,
+            isolation: shared.isolation)
         // libvips work is synchronous: on a task of its own, not the runner's.
         let frames = try await Task.detached(priority: .utility) {
             try await submitter.prepareFrames(first: plan.first, last: plan.last, parameters: plan.parameters)
