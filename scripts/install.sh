@@ -25,9 +25,8 @@ install_all() {
     for program in seedance seedance-stub generate-manual; do
         [ -x "$bin/$program" ] || die "no $program in $bin (run 'make release' first)"
     done
-    local work
     work="$(mktemp -d "${TMPDIR:-/tmp}/seedance-install.XXXXXX")"
-    trap 'rm -rf "$work"' RETURN
+    trap 'rm -rf "$work"' EXIT
     # Everything is generated before anything is installed: a failure installs nothing.
     "$bin/seedance" --generate-completion-script bash >"$work/seedance.bash"
     "$bin/seedance" --generate-completion-script zsh >"$work/_seedance"
@@ -35,6 +34,7 @@ install_all() {
     # swift-argument-parser's own manual generator (the tool behind `swift package
     # generate-manual`), run on the release binary: the plugin would rebuild the whole package
     # without --static-swift-stdlib first.
+    mkdir "$work/man"
     "$bin/generate-manual" "$bin/seedance" --output-directory "$work/man" --authors "the SeedanceKit authors" >/dev/null
     [ -s "$work/man/seedance.1" ] || die "generate-manual wrote no seedance.1"
     for generated in "$work/seedance.bash" "$work/_seedance" "$work/seedance.fish"; do

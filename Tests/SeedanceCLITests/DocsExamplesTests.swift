@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Every `seedance …` command line in the fenced `sh` blocks of README.md and docs/*.md is parsed
-/// and validated by the built binary (`seedance check-arguments`, which runs exactly the parsing
-/// and validation of a real run and then stops), from the repository root so fixture paths resolve.
+/// and validated by the built binary (`SEEDANCE_CHECK_ARGUMENTS=1 seedance …`, which runs exactly
+/// the parsing and validation of a real run and then stops), from the repository root so fixture
+/// paths resolve.
 /// An example naming a subcommand, an option or a value that no longer exists fails here.
 @Suite struct DocsExamplesTests {
     @Test("every documented seedance command line parses and validates")
@@ -22,13 +23,13 @@ import Testing
         }
     }
 
-    @Test("check-arguments refuses what a run would refuse", arguments: [
+    @Test("checking refuses what a run would refuse", arguments: [
         ["check", "fixtures/good-first.jpg", "--no-such-option"],
         ["frobnicate", "fixtures/good-first.jpg"],
         ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--duration", "15"],
         ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--fast"],
         ["batch", "shots.jsonl"],
-        ["check-arguments", "check", "fixtures/good-first.jpg"],
+        ["wait", "TASK_ID", "--timeout", "0"],
     ])
     func refusesInvalidCommandLines(_ arguments: [String]) throws {
         let result = try checkArguments(arguments)
@@ -43,7 +44,7 @@ import Testing
         let result = try checkArguments(["fix", "fixtures/bad-first-sideways.jpg", "--output-dir", output])
         #expect(result.shellStatus == 0, "\(result.standardError)")
         #expect(result.standardOutput == "valid: seedance fix\n")
-        #expect(!FileManager.default.fileExists(atPath: output), "check-arguments ran fix")
+        #expect(!FileManager.default.fileExists(atPath: output), "checking ran fix")
     }
 
     @Test("command lines are cut from sh blocks like a shell would", arguments: [
@@ -82,9 +83,11 @@ import Testing
             throw ChildProcess.SpawnError(description: "no seedance beside the test bundle; build it first (swift build --build-tests)")
         }
         // From the repository root, so the examples' fixture paths are the real files.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SEEDANCE_CHECK_ARGUMENTS"] = "1"
         return try ChildProcess.run(
-            "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", TestPaths.repositoryRoot.path, seedance, "check-arguments"] + arguments,
-            timeout: 60)
+            "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", TestPaths.repositoryRoot.path, seedance] + arguments,
+            environment: environment, timeout: 60)
     }
 }
 
