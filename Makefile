@@ -29,10 +29,9 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-# The release build, its completions (swift-argument-parser's) and its man page (argument parser's
-# generate-manual, built with the same flags so nothing is rebuilt) under $(DESTDIR)$(PREFIX).
+# The release build, its completions (swift-argument-parser's) and its man page (from its help
+# dump, scripts/make-manpage.py) under $(DESTDIR)$(PREFIX).
 install: release
-	$(SWIFT) build $(RELEASE_FLAGS) --target generate-manual
 	bash scripts/install.sh install "$(DESTDIR)$(PREFIX)" "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"
 
 uninstall:

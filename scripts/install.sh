@@ -2,7 +2,7 @@
 # `make install` / `make uninstall`: the release executables, shell completions and the man page.
 #
 # Usage: scripts/install.sh install ROOT BINDIR    (ROOT = $(DESTDIR)$(PREFIX); BINDIR holds the
-#                                                   release seedance, seedance-stub, generate-manual)
+#                                                   release seedance and seedance-stub)
 #        scripts/install.sh uninstall ROOT
 #
 # The list below is the one place that says what is installed: uninstall removes exactly these
@@ -22,21 +22,20 @@ die() { echo "install: $*" >&2; exit 1; }
 
 install_all() {
     local root="$1" bin="$2"
-    for program in seedance seedance-stub generate-manual; do
+    for program in seedance seedance-stub; do
         [ -x "$bin/$program" ] || die "no $program in $bin (run 'make release' first)"
     done
+    command -v python3 >/dev/null || die "python3 is needed to write the man page (apt-get install python3)"
     work="$(mktemp -d "${TMPDIR:-/tmp}/seedance-install.XXXXXX")"
     trap 'rm -rf "$work"' EXIT
     # Everything is generated before anything is installed: a failure installs nothing.
     "$bin/seedance" --generate-completion-script bash >"$work/seedance.bash"
     "$bin/seedance" --generate-completion-script zsh >"$work/_seedance"
     "$bin/seedance" --generate-completion-script fish >"$work/seedance.fish"
-    # swift-argument-parser's own manual generator (the tool behind `swift package
-    # generate-manual`), run on the release binary: the plugin would rebuild the whole package
-    # without --static-swift-stdlib first.
-    mkdir "$work/man"
-    "$bin/generate-manual" "$bin/seedance" --output-directory "$work/man" --authors "the SeedanceKit authors" >/dev/null
-    [ -s "$work/man/seedance.1" ] || die "generate-manual wrote no seedance.1"
+    # The man page from the binary's own help dump (scripts/make-manpage.py says why not the
+    # argument parser's generate-manual plugin).
+    python3 "$(dirname "$0")/make-manpage.py" "$bin/seedance" "$work/seedance.1"
+    [ -s "$work/seedance.1" ] || die "make-manpage.py wrote no seedance.1"
     for generated in "$work/seedance.bash" "$work/_seedance" "$work/seedance.fish"; do
         [ -s "$generated" ] || die "an empty completion script: $generated"
     done
@@ -48,7 +47,7 @@ install_all() {
     install -m 644 "$work/seedance.bash" "$root/share/bash-completion/completions/seedance"
     install -m 644 "$work/_seedance" "$root/share/zsh/site-functions/_seedance"
     install -m 644 "$work/seedance.fish" "$root/share/fish/vendor_completions.d/seedance.fish"
-    install -m 644 "$work/man/seedance.1" "$root/share/man/man1/seedance.1"
+    install -m 644 "$work/seedance.1" "$root/share/man/man1/seedance.1"
     for file in "${files[@]}"; do echo "installed $root/$file"; done
 }
 

@@ -32,7 +32,7 @@ expected="$("$bin/seedance" --version)"
 version="$(cd / && env -i PATH=/usr/bin:/bin HOME="$scratch" "$prefix/bin/seedance" --version)" || die "the installed seedance does not run from /"
 [ "$version" = "$expected" ] || die "installed seedance --version says '$version', expected '$expected'"
 (cd / && env -i PATH=/usr/bin:/bin HOME="$scratch" "$prefix/bin/seedance-stub" --version >/dev/null) || die "the installed seedance-stub does not run from /"
-(cd / && env -i PATH=/usr/bin:/bin HOME="$scratch" "$prefix/bin/seedance" check "$root/fixtures/good-first.jpg" >/dev/null) ||
+(cd / && env -i PATH=/usr/bin:/bin HOME="$scratch" "$prefix/bin/seedance" check "$root/fixtures/good-first.jpg" >/dev/null 2>&1) ||
     die "the installed seedance cannot check a frame from /"
 for program in seedance seedance-stub; do
     # Nothing from the checkout: no run path into it, no library resolved from it.
@@ -53,7 +53,19 @@ done
 bash -n "$bash_completion" || die "the bash completion does not parse"
 grep -q 'complete .*seedance' "$bash_completion" || die "the bash completion registers nothing for seedance"
 head -n1 "$zsh_completion" | grep -q '^#compdef seedance' || die "the zsh completion does not start with #compdef seedance"
-grep -q 'complete -c seedance' "$fish_completion" || die "the fish completion completes nothing for seedance"
+grep -qE "^complete -c '?seedance'? " "$fish_completion" || die "the fish completion completes nothing for seedance"
+# Bash completes a subcommand and an option with what was installed (no shell other than bash
+# may be installed here, so zsh and fish get their syntax checked where they are).
+complete_bash() { # WORDS… → the completions bash offers for the last word
+    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+             _seedance seedance "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"; printf "%s\n" "${COMPREPLY[@]}"' \
+        _ "$bash_completion" "$@"
+}
+[ "$(PATH="$prefix/bin:$PATH" complete_bash seedance ch)" = check ] || die "bash does not complete 'seedance ch' to 'check'"
+[ "$(PATH="$prefix/bin:$PATH" complete_bash seedance submit --dur)" = --duration ] || die "bash does not complete 'seedance submit --dur'"
+# The shells' own syntax checks where the shell is installed (bash always is).
+if command -v zsh >/dev/null; then zsh -n "$zsh_completion" || die "the zsh completion does not parse"; fi
+if command -v fish >/dev/null; then fish -n "$fish_completion" || die "the fish completion does not parse"; fi
 # Every subcommand a user can call is in the completions and the manual.
 for subcommand in check fix submit status wait tasks reconcile models batch preview; do
     grep -q "$subcommand" "$bash_completion" || die "the bash completion does not know '$subcommand'"

@@ -124,7 +124,7 @@ struct DocsExample: Equatable {
             guard inShell else { continue }
             if pending.isEmpty { pendingLine = index + 1 }
             if trimmed.hasSuffix("\\") {
-                pending += trimmed.dropLast() + " "
+                pending += String(trimmed.dropLast()) + " "
                 continue
             }
             for arguments in commands(in: pending + trimmed) {
