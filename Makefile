@@ -3,7 +3,12 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 APT_PACKAGES := libvips-dev libvips-tools libsqlite3-dev
 
-.PHONY: deps build release test demo bench fuzz check-leaks clean
+.PHONY: deps build release install uninstall test demo smoke lint bench fuzz check-leaks clean
+
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: see scripts/install.sh for the file list.
+PREFIX ?= /usr/local
+DESTDIR ?=
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
 deps:
 	@if ! pkg-config --exists vips || ! command -v vips >/dev/null || ! pkg-config --exists sqlite3; then \
@@ -22,7 +27,15 @@ build: deps
 # resident memory at every start (relocations of libFoundation and its ICU), a static one only
 # what the program uses (see `make bench`, start-up baseline).
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+# The release build, its completions (swift-argument-parser's) and its man page (from its help
+# dump, scripts/make-manpage.py) under $(DESTDIR)$(PREFIX).
+install: release
+	bash scripts/install.sh install "$(DESTDIR)$(PREFIX)" "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"
+
+uninstall:
+	bash scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -30,6 +43,14 @@ test: deps
 
 demo: build
 	bash scripts/demo.sh
+
+# The demo's flow on the release build (what users run), and an install into a scratch prefix.
+smoke: release
+	bash scripts/smoke.sh
+
+# swift-format with the committed .swift-format, and zero compiler warnings in our own targets.
+lint: deps
+	bash scripts/lint.sh
 
 bench: release
 	bash scripts/bench.sh

@@ -19,7 +19,7 @@ SEEDANCE="${1:-${SEEDANCE:-.build/release/seedance}}"
 PAIRS="${BENCH_PAIRS:-5}"
 MAGICK_PAIRS="${BENCH_MAGICK_PAIRS:-2}"
 TIME=/usr/bin/time
-MAGICK=/usr/bin/convert   # ImageMagick's own: a `convert` earlier on PATH may be something else
+MAGICK="${BENCH_MAGICK:-/usr/bin/convert}"   # ImageMagick's own: a `convert` earlier on PATH may be something else
 PYTHON="${PYTHON:-python3}"
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -108,81 +108,14 @@ EOF
 # ---------------------------------------------------------------------------------------------
 # Measurement
 # ---------------------------------------------------------------------------------------------
-# run NAME CMD…: one timed run; appends "wall rss_kb" to NAME.samples. A failing command
-# ends that comparison.
-run() {
-    local name="$1"; shift
-    if ! "$TIME" -f '%e %M' -o "$name.t" "$@" >"$name.out" 2>"$name.err"; then
-        echo "   $name FAILED: $(head -c 400 "$name.err")" >&2
-        return 1
-    fi
-    tail -n1 "$name.t" >>"$name.samples"
-}
-
-# stats FILE COLUMN → "median min max"
-stats() {
-    awk -v c="$2" '{print $c}' "$1" | sort -g | awk '
-        { a[NR] = $1 }
-        END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m, a[1], a[NR] }'
-}
-
-RESULTS=()   # "label|ours wall|ref wall|wall ratio|ours MB|ref MB|mem ratio|wall target|mem target"
-
-# compare LABEL PAIRS WARMUP OURS_CMD -- REF_CMD  (commands as single strings, run with bash -c)
-compare() {
-    local label="$1" pairs="$2" warmup="$3" ours="$4" ref="$5"
-    local wall_target="${6:-}" mem_target="${7:-}"
-    rm -f A.samples B.samples
-    echo
-    echo "== $label  ($pairs pairs$([ "$warmup" = 1 ] && echo ', after 1 warm-up pair' || echo ', no warm-up'))"
-    echo "   ours: $ours"
-    echo "   ref:  $ref"
-    if [ "$warmup" = 1 ]; then
-        run A bash -c "$ours" || return 1
-        run B bash -c "$ref" || return 1
-        rm -f A.samples B.samples
-    fi
-    for _ in $(seq "$pairs"); do
-        run A bash -c "$ours" || return 1
-        run B bash -c "$ref" || return 1
-    done
-    # Pair by pair: each ours/ref ratio is taken from one interleaved pair, which cancels most
-    # of the load other processes put on a shared machine; the median of those is reported.
-    # Pipeline memory is each peak minus its program's start-up baseline (measured above).
-    paste -d' ' A.samples B.samples | awk -v ab="$OURS_BASE_KB" -v bb="$REF_BASE_KB" '
-        { w = ($3 > 0 ? $1 / $3 : 0); m = ($4 - bb > 0 ? ($2 - ab) / ($4 - bb) : 0); print w, m }' >pair.ratios
-    read -r pwr _ _ < <(stats pair.ratios 1)
-    read -r pmr _ _ < <(stats pair.ratios 2)
-    read -r aw awmin awmax < <(stats A.samples 1)
-    read -r bw bwmin bwmax < <(stats B.samples 1)
-    read -r am ammin ammax < <(stats A.samples 2)
-    read -r bm bmmin bmmax < <(stats B.samples 2)
-    local wr mr
-    wr=$(awk -v a="$aw" -v b="$bw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    mr=$(awk -v a="$am" -v b="$bm" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    printf '   %-6s wall %6.2f s (%.2f–%.2f)   peak RSS %7.1f MB (%.1f–%.1f)\n' ours "$aw" "$awmin" "$awmax" \
-        "$(awk -v k="$am" 'BEGIN{print k/1024}')" "$(awk -v k="$ammin" 'BEGIN{print k/1024}')" "$(awk -v k="$ammax" 'BEGIN{print k/1024}')"
-    printf '   %-6s wall %6.2f s (%.2f–%.2f)   peak RSS %7.1f MB (%.1f–%.1f)\n' ref "$bw" "$bwmin" "$bwmax" \
-        "$(awk -v k="$bm" 'BEGIN{print k/1024}')" "$(awk -v k="$bmmin" 'BEGIN{print k/1024}')" "$(awk -v k="$bmmax" 'BEGIN{print k/1024}')"
-    echo "   ours/ref: wall ${wr}×, peak RSS ${mr}×"
-    if [[ "$label" == *vipsthumbnail* ]]; then
-        printf '   pair by pair (median): wall %.3f×, pipeline memory (peak − start-up baseline) %.3f×\n' "$pwr" "$pmr"
-    fi
-    RESULTS+=("$label|$aw|$bw|$wr|$(awk -v k="$am" 'BEGIN{printf "%.0f", k/1024}')|$(awk -v k="$bm" 'BEGIN{printf "%.0f", k/1024}')|$mr|$wall_target|$mem_target")
-    PIPELINE+=("$label|$(printf '%.3f' "$pwr")|$(printf '%.3f' "$pmr")")
-}
-
-skip() {
-    echo
-    echo "== $1: SKIPPED ($2)"
-    RESULTS+=("$1|skipped: $2")
-}
+# run, stats, compare, skip, print_summary (and RESULTS, the rows of the summary).
+# shellcheck source=scripts/bench_lib.sh
+. "$repo/scripts/bench_lib.sh"
 
 # Start-up baselines: the peak of a program that starts libvips and reads one small header
 # (`seedance check tiny.png`; `vipsheader tiny.png`, the same libvips start as vipsthumbnail's).
 # Pipeline memory is a run's peak minus its program's baseline: the comparison is of the image
 # work, not of what each program loads at start (printed too, with `--help` runs).
-PIPELINE=()   # "label|wall ratio|pipeline memory ratio", pair by pair
 if [ "$ONLY_BATCH" = 0 ]; then
 vips black tiny.png 400 400 >/dev/null 2>&1 || die "vips black failed"
 baseline() { # NAME CMD… → median peak RSS in kB over PAIRS runs
@@ -224,22 +157,8 @@ compare "fix --resolution 720p vs vipsthumbnail -s 1280x1280" "$PAIRS" 1 \
 compare "fix JPEG 20000×14000 vs vipsthumbnail" "$PAIRS" 1 \
     "'$SEEDANCE' fix huge.jpg --output-dir '$out/a'" \
     "bash vt.sh huge.jpg 5999x5999 vt.jpg"
-if "$PYTHON" -c 'import PIL' 2>/dev/null; then
-    cp "$repo/scripts/bench_pillow.py" .
-    compare "fix JPEG 8000×6000 vs Pillow $("$PYTHON" -c 'import PIL; print(PIL.__version__)')" "$PAIRS" 1 \
-        "'$SEEDANCE' fix photo.jpg --output-dir '$out/a'" \
-        "'$PYTHON' bench_pillow.py photo.jpg pil.jpg 5999"
-else
-    skip "fix JPEG 8000×6000 vs Pillow" "Pillow is not installed (pip install pillow)"
-fi
-if [ -x "$MAGICK" ] && "$MAGICK" -version 2>/dev/null | grep -q ImageMagick; then
-    echo; echo "== ImageMagick takes tens of seconds per run: $MAGICK_PAIRS pairs, no warm-up (BENCH_MAGICK_PAIRS)"
-    compare "fix JPEG 8000×6000 vs ImageMagick $("$MAGICK" -version | head -n1 | awk '{print $3}')" "$MAGICK_PAIRS" 0 \
-        "'$SEEDANCE' fix photo.jpg --output-dir '$out/a'" \
-        "'$MAGICK' photo.jpg -auto-orient -resize '5999x5999>' -quality 90 im.jpg && base64 im.jpg >/dev/null"
-else
-    skip "fix JPEG 8000×6000 vs ImageMagick" "$MAGICK is not ImageMagick or not installed (apt-get install imagemagick)"
-fi
+pillow_row
+magick_row
 # Both sides read the 100 headers in one process.
 compare "check 100 files in one process vs vipsheader" "$PAIRS" 1 \
     "bash check-loop.sh" "bash header-loop.sh" 1.0
@@ -286,34 +205,4 @@ if [ "$ONLY_PIPELINE" = 0 ]; then
 fi
 
 
-# ---------------------------------------------------------------------------------------------
-# Summary
-# ---------------------------------------------------------------------------------------------
-verdict() { # value target → PASS/MISS/—
-    [ -z "$2" ] && { echo "—"; return; }
-    awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "PASS" : "MISS") }'
-}
-echo
-echo "== summary: medians; ratio = ours/reference; targets from issue 5"
-printf '%-62s %8s %8s %7s %6s   %7s %7s %7s %6s\n' "comparison" "ours s" "ref s" "wall×" "" "ours MB" "ref MB" "mem×" ""
-for row in "${RESULTS[@]}"; do
-    IFS='|' read -r label aw bw wr am bm mr wt mt <<<"$row"
-    if [ -z "$bw" ]; then printf '%-62s %s\n' "$label" "$aw"; continue; fi
-    wv=$(verdict "$wr" "$wt"); mv=$(verdict "$mr" "$mt")
-    [ -n "$wt" ] && wv="$wv≤$wt"; [ -n "$mt" ] && mv="$mv≤$mt"
-    printf '%-62s %8.2f %8.2f %6.2f× %-10s %7s %7s %6.2f× %-9s\n' "$label" "$aw" "$bw" "$wr" "$wv" "$am" "$bm" "$mr" "$mv"
-done
-if [ "$ONLY_BATCH" = 0 ]; then
-echo
-echo "== pipeline: ours/vipsthumbnail pair by pair (median); pipeline memory = peak − start-up baseline"
-printf '   start-up baseline: seedance --help %.1f MB, seedance check tiny.png %.1f MB; vipsthumbnail --help %.1f MB, vipsheader tiny.png %.1f MB\n' \
-    "$(awk -v k="$OURS_HELP_KB" 'BEGIN{print k/1024}')" "$(awk -v k="$OURS_BASE_KB" 'BEGIN{print k/1024}')" \
-    "$(awk -v k="$VT_HELP_KB" 'BEGIN{print k/1024}')" "$(awk -v k="$REF_BASE_KB" 'BEGIN{print k/1024}')"
-for row in "${PIPELINE[@]}"; do
-    IFS='|' read -r label pw pm <<<"$row"
-    case "$label" in *vipsthumbnail*) printf '   %-62s wall %s×  pipeline memory %s×\n' "$label" "$pw" "$pm" ;; esac
-done
-echo "   (the machine may be shared: ratios come from interleaved pairs, which absorbs most of the load)"
-fi
-echo
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); libvips $(vips --version | sed 's/vips-//')"
+print_summary

@@ -3,8 +3,8 @@
 # then submit, wait with progress, and download against seedance-stub on loopback.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bin=".build/debug"
-out="out/demo"
+bin="${SEEDANCE_BIN_DIR:-.build/debug}"   # scripts/smoke.sh runs the same flow on the release build
+out="${SEEDANCE_DEMO_OUT:-out/demo}"
 rm -rf "$out"
 mkdir -p "$out"
 
