@@ -12,8 +12,6 @@ internal import NIOHTTP1
 /// logged, never put in an error, and never sent to download URLs.
 public final class SeedanceClient: Sendable {
     public static let taskResultPath = "/v3/async/task-result"
-    /// The model recorded with a submission when the caller names none.
-    public static let defaultModel = "seedance-v1.5-pro"
 
     public let configuration: Configuration
     let httpClient: HTTPClient

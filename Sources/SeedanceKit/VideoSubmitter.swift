@@ -26,16 +26,26 @@ public struct VideoSubmitter: Sendable {
     public var fetcher: RemoteImageFetcher
 
     /// - Parameters:
-    ///   - policy: the frame rules; nil takes the model's.
+    ///   - policy: the frame rules (``ModelCatalog/policy(for:)`` gives the model's own).
     ///   - fixOptions: how to fix; its `video` is set from the model and the parameters.
-    public init(model: VideoModel = .defaultModel, policy: Policy? = nil, fixOptions: FixOptions = FixOptions(),
+    public init(model: VideoModel = .defaultModel, policy: Policy, fixOptions: FixOptions = FixOptions(),
                 fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher()) {
         self.model = model
-        self.policy = policy ?? ModelCatalog.policy(for: model)
+        self.policy = policy
         self.fixOptions = fixOptions
         self.fixesFrames = fixesFrames
         self.uploadSize = uploadSize
         self.fetcher = fetcher
+    }
+
+    /// With the model's own frame rules.
+    ///
+    /// - Throws: ``ModelFileError`` when FrameKit does not understand the model's image rules
+    ///   (a model built in code; ``ModelCatalog/resolve(_:)`` refuses such a model on load).
+    public init(model: VideoModel = .defaultModel, fixOptions: FixOptions = FixOptions(), fixesFrames: Bool = true,
+                uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher()) throws(ModelFileError) {
+        self.init(model: model, policy: try ModelCatalog.policy(for: model), fixOptions: fixOptions, fixesFrames: fixesFrames,
+                  uploadSize: uploadSize, fetcher: fetcher)
     }
 
     /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
@@ -66,18 +76,22 @@ public struct VideoSubmitter: Sendable {
             throw SeedanceError(.invalidRequest(error), "request not sent")
         }
         let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
-        let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
+        let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.recordedName, sha256: $0.digest) }
         let submission = try await client.submit(request(parameters: parameters, frames: frames), inputs: inputs, store: store,
                                                  allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
         return (submission, frames)
     }
 
-    /// A URL frame's bytes, through this submitter's fetcher (its caps and address rules).
-    func fetch(_ url: URL, role: FrameRole) async throws(SeedanceKitError) -> (data: Data, declaredType: String?) {
+    /// A URL frame's bytes, through this submitter's fetcher (its caps and address rules). A
+    /// failure keeps the fetcher's kind (a refused address, a size cap, an HTTP status), so a
+    /// caller can tell them apart; the message names the frame.
+    func fetch(_ url: URL, role: FrameRole) async throws(RemoteImageFetcher.FetchError) -> (data: Data, declaredType: String?) {
         do {
             return try await fetcher.fetch(url)
         } catch {
-            throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
+            var named = error
+            named.message = "\(role.rawValue) frame: \(error.message)"
+            throw named
         }
     }
 
@@ -110,7 +124,7 @@ public struct VideoSubmitter: Sendable {
             }
         }
         if !fixesFrames && !violations.isEmpty {
-            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(input.displayName) breaks the rules and --no-fix is set: "
+            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(input.displayName) breaks the rules and fixing is turned off: "
                 + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
         }
         let fixer = FrameFixer(policy: policy, options: options)

@@ -6,13 +6,16 @@ import SeedanceKit
 /// The stand-in judges images as strictly as the provider's rules say: it decodes them with
 /// FrameKit and applies the model's image rules, mapping each broken rule to the provider's reason.
 public enum FrameRulesValidator {
-    /// The default model's rules.
-    public static let validate: ImageValidator = validating(.defaultModel)
+    /// The default model's rules (FrameKit's defaults: a test holds them equal).
+    public static let validate: ImageValidator = judging(.seedance)
 
     /// A judge with `model`'s image rules.
-    public static func validating(_ model: VideoModel) -> ImageValidator {
-        let policy = ModelCatalog.policy(for: model)
-        return { data in judge(data, policy: policy) }
+    public static func validating(_ model: VideoModel) throws(ModelFileError) -> ImageValidator {
+        judging(try ModelCatalog.policy(for: model))
+    }
+
+    private static func judging(_ policy: Policy) -> ImageValidator {
+        { data in judge(data, policy: policy) }
     }
 
     private static func judge(_ data: Data, policy: Policy) -> ImageVerdict? {

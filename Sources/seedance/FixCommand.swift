@@ -27,7 +27,7 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolver = rules.resolver
-        let fixer = FrameFixer(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
+        let fixer = FrameFixer(policy: rules.policy(for: framing.modelOption), options: fixOptions.options(video: framing.videoTarget))
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {
             let firstInput = try await Self.input(resolver.resolve(first))

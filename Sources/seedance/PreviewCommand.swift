@@ -34,7 +34,7 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        _ = try await PreviewSheetWriter(submitter: preparation.submitter(model: modelOption.model), command: "seedance preview")
+        _ = try await PreviewSheetWriter(submitter: preparation.submitter(model: modelOption), command: "seedance preview")
             .write(first: first, last: last, parameters: request.parameters, to: output)
     }
 }

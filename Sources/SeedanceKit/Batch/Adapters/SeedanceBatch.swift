@@ -27,7 +27,7 @@ public struct SeedanceBatch: Sendable {
     public var options: BatchRunOptions
 
     public init(
-        manifest: URL, store: any TaskStore, submitter: VideoSubmitter = VideoSubmitter(),
+        manifest: URL, store: any TaskStore, submitter: VideoSubmitter = VideoSubmitter(policy: .seedance),
         throttle: CreateThrottle = CreateThrottle(), options: BatchRunOptions = BatchRunOptions()
     ) {
         self.manifest = manifest
