@@ -24,7 +24,7 @@ import Testing
 
     /// A model built in code with a format FrameKit does not read, and one with a ratio it
     /// cannot parse.
-    static let unreadableRules: [(String, (inout ImageRules) -> Void, String)] = [
+    static let unreadableRules: [(String, @Sendable (inout ImageRules) -> Void, String)] = [
         ("format", { $0.formats.append("tga") }, "image.formats."),
         ("aspect", { $0.aspectAbove = "wide" }, "image.aspect_above"),
     ]
@@ -47,7 +47,7 @@ import Testing
     @Test func aBatchLineOfSuchAModelIsAnErrorNamingTheKey() throws {
         let model = Self.model(breaking: 0)
         let planner = BatchPlanner(defaults: [:], model: model, outputDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
-        let line = ManifestLine(lineNumber: 1, id: "a", first: TestPaths.fixture("good-first.jpg"))
+        let line = ManifestLine(lineNumber: 1, id: "a", first: TestPaths.fixture("good-first.jpg"), fields: ["prompt": .string("a shot")])
         let plan = planner.plan(Manifest(lines: [line], errors: []))
         #expect(plan.items.isEmpty)
         #expect(plan.errors.map(\.key) == ["model"])

@@ -1,6 +1,6 @@
 import CVipsShim
-import Foundation
-@testable import FrameKit
+public import Foundation
+@testable public import FrameKit
 
 /// An image opened for reading single pixels, for tests only: what a fix or a preview drew is
 /// checked in the picture itself. It lives here, not in FrameKit, whose API has no use for it.

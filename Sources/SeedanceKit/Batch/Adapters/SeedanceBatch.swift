@@ -1,3 +1,4 @@
+public import FrameKit
 public import Foundation
 public import SeedanceAPI
 

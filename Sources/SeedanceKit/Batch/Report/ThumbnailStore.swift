@@ -18,7 +18,8 @@ struct ThumbnailStore: Sendable {
         case .image(.standardInput):
             frame.note = "standard input: read when sending"
         case .image(let input):
-            frame.original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: nil, side: side) }
+            let original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: nil, side: side) }
+            frame.original = original
         }
         return frame
     }
@@ -33,8 +34,10 @@ struct ThumbnailStore: Sendable {
                                                                                       prepared.before.height, prepared.before.bytes),
             sentFacts: Self.facts(prepared.format, prepared.width, prepared.height, prepared.bytes.count),
             steps: prepared.isPassThrough ? ["sent as is"] : prepared.steps.map(\.summary))
-        frame.original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: prepared, side: side) }
-        frame.sent = try draw(.sent, of: &frame, line: line) { try thumbnailer.sent(prepared, side: side) }
+        let original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: prepared, side: side) }
+        let sent = try draw(.sent, of: &frame, line: line) { try thumbnailer.sent(prepared, side: side) }
+        frame.original = original
+        frame.sent = sent
         return frame
     }
 
