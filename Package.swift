@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -36,10 +35,7 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "FrameKit",
-            dependencies: [
-                "CVipsShim", "CVips",
-                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
-            ],
+            dependencies: ["CVipsShim", "CVips"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -113,6 +109,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "FrameKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -158,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedanceKitTests",
-            dependencies: ["SeedanceKit", "SeedanceAPI", "FrameKit"],
+            dependencies: ["SeedanceKit", "SeedanceAPI", "FrameKit", "TestSupport"],
             swiftSettings: strictSwift
         ),
     ],

@@ -89,10 +89,6 @@ int CVipsShim_copy(VipsImage *in, VipsImage **out) { return vips_copy(in, out, N
 
 int CVipsShim_avg(VipsImage *in, double *out) { return vips_avg(in, out, NULL); }
 
-int CVipsShim_getpoint(VipsImage *in, double **vector, int *n, int x, int y) {
-    return vips_getpoint(in, vector, n, x, y, NULL);
-}
-
 int CVipsShim_jpegsave_target(VipsImage *in, VipsTarget *target, int quality, gboolean optimize_coding,
                               gboolean strip, VipsForeignSubsample subsample_mode) {
     return vips_jpegsave_target(in, target, "Q", quality, "optimize_coding", optimize_coding, "strip", strip,

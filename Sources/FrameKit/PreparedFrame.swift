@@ -1,5 +1,4 @@
 public import Foundation
-import ExtrasBase64
 
 /// Which frame of the video a picture is.
 public enum FrameRole: String, Sendable, Hashable, Codable {
@@ -35,11 +34,4 @@ public struct PreparedFrame: Sendable, Codable {
     public var inputBytes: Int { before.bytes }
     /// The prepared frame's size in bytes (what is uploaded or written).
     public var outputBytes: Int { bytes.count }
-
-    /// `data:image/<fmt>;base64,<data>`, as the API takes it.
-    public var dataURI: String {
-        // ExtrasBase64 writes straight into the string's storage: several times Foundation's
-        // speed, and no intermediate buffer the size of the payload.
-        "data:image/\(format.mediaSubtype);base64," + Base64.encodeToString(bytes: bytes)
-    }
 }

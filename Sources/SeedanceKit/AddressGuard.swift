@@ -33,7 +33,7 @@ struct AddressGuard {
         // Every answer is judged, not just the one used: a name that mixes public and private
         // answers is refused whichever one the connection would have picked.
         if let bad = addresses.first(where: forbids) {
-            throw .init(kind: .forbiddenAddress, url: text, message: "\(host) resolves to \(bad), a loopback, private or link-local address; pass --allow-private-urls (or set SEEDANCE_ALLOW_PRIVATE_URLS=1) if you mean it")
+            throw .init(kind: .forbiddenAddress, url: text, message: "\(host) resolves to \(bad), a loopback, private or link-local address, refused unless private addresses are allowed")
         }
         guard let first = addresses.first else {
             throw .init(kind: .unresolvable, url: text, message: "cannot resolve \(host)")

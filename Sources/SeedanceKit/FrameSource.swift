@@ -22,8 +22,8 @@ public enum FrameSource: Sendable, Hashable {
         }
     }
 
-    /// How the source is named in the journal: never the bytes of a data URI.
-    public var journalName: String {
+    /// How the source is named in the state store and in reports: never the bytes of a data URI.
+    public var recordedName: String {
         switch self {
         case .url(let url): url.absoluteString
         case .image(let input): input.displayName

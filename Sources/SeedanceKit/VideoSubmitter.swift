@@ -28,19 +28,30 @@ public struct VideoSubmitter: Sendable {
     public var isolation: FramePreparationIsolation
 
     /// - Parameters:
-    ///   - policy: the frame rules; nil takes the model's.
+    ///   - policy: the frame rules (``ModelCatalog/policy(for:)`` gives the model's own).
     ///   - fixOptions: how to fix; its `video` is set from the model and the parameters.
     ///   - isolation: `.inProcess` unless a crash of the image library must not end the caller.
-    public init(model: VideoModel = .defaultModel, policy: Policy? = nil, fixOptions: FixOptions = FixOptions(),
+    public init(model: VideoModel = .defaultModel, policy: Policy, fixOptions: FixOptions = FixOptions(),
                 fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
                 isolation: FramePreparationIsolation = .inProcess) {
         self.model = model
-        self.policy = policy ?? ModelCatalog.policy(for: model)
+        self.policy = policy
         self.fixOptions = fixOptions
         self.fixesFrames = fixesFrames
         self.uploadSize = uploadSize
         self.fetcher = fetcher
         self.isolation = isolation
+    }
+
+    /// With the model's own frame rules.
+    ///
+    /// - Throws: ``ModelFileError`` when FrameKit does not understand the model's image rules
+    ///   (a model built in code; ``ModelCatalog/resolve(_:)`` refuses such a model on load).
+    public init(model: VideoModel = .defaultModel, fixOptions: FixOptions = FixOptions(), fixesFrames: Bool = true,
+                uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
+                isolation: FramePreparationIsolation = .inProcess) throws(ModelFileError) {
+        self.init(model: model, policy: try ModelCatalog.policy(for: model), fixOptions: fixOptions, fixesFrames: fixesFrames,
+                  uploadSize: uploadSize, fetcher: fetcher, isolation: isolation)
     }
 
     /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
@@ -71,18 +82,22 @@ public struct VideoSubmitter: Sendable {
             throw SeedanceError(.invalidRequest(error), "request not sent")
         }
         let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
-        let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
+        let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.recordedName, sha256: $0.digest) }
         let submission = try await client.submit(request(parameters: parameters, frames: frames), inputs: inputs, store: store,
                                                  allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
         return (submission, frames)
     }
 
-    /// A URL frame's bytes, through this submitter's fetcher (its caps and address rules).
-    func fetch(_ url: URL, role: FrameRole) async throws(SeedanceKitError) -> (data: Data, declaredType: String?) {
+    /// A URL frame's bytes, through this submitter's fetcher (its caps and address rules). A
+    /// failure keeps the fetcher's kind (a refused address, a size cap, an HTTP status), so a
+    /// caller can tell them apart; the message names the frame.
+    func fetch(_ url: URL, role: FrameRole) async throws(RemoteImageFetcher.FetchError) -> (data: Data, declaredType: String?) {
         do {
             return try await fetcher.fetch(url)
         } catch {
-            throw SeedanceKitError(.frameFetchFailed, "\(role.rawValue) frame: \(error)")
+            var named = error
+            named.message = "\(role.rawValue) frame: \(error.message)"
+            throw named
         }
     }
 

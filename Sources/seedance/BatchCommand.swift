@@ -108,7 +108,7 @@ struct BatchCommand: AsyncParsableCommand {
         let rules = self.rules
         let planner = BatchPlanner(
             defaults: defaults.parameters.values.mapValues(ManifestValue.init), model: modelOption.model, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
-            fixOptions: fixOptions.options()) { model in rules.policy(for: model) }
+            fixOptions: fixOptions.options()) { model throws(ModelFileError) in try rules.policy(for: model) }
         let plan = planner.plan(read)
         for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
         return (read, plan)
@@ -145,7 +145,7 @@ struct BatchCommand: AsyncParsableCommand {
     /// The settings every line is prepared with: the run's, and the report's.
     private func makeSubmitter() -> VideoSubmitter {
         VideoSubmitter(
-            model: modelOption.model, policy: rules.policy(for: modelOption.model), fixOptions: fixOptions.options(), fixesFrames: !noFix,
+            model: modelOption.model, policy: rules.policy(for: modelOption), fixOptions: fixOptions.options(), fixesFrames: !noFix,
             fetcher: RemoteImageFetcher(configuration: .init(
                 maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
     }

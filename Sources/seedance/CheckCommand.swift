@@ -46,7 +46,7 @@ struct CheckCommand: AsyncParsableCommand {
         if preview != nil, verdicts.contains(where: \.isUnusable) {
             Terminal.diagnostic("seedance check: no preview written: an input is unusable")
         } else if let preview, let first = firsts.first {
-            let submitter = FramePreparationOptions.submitter(model: framing.modelOption.model, rules: rules, fixOptions: fixOptions)
+            let submitter = FramePreparationOptions.submitter(model: framing.modelOption, rules: rules, fixOptions: fixOptions)
             try await ContainedPreparation.run(submitter) { submitter in
                 _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
                     .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)
@@ -57,7 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     private func check(_ first: String) async -> [FramePreflight.FrameVerdict] {
         let resolver = rules.resolver
-        let preflight = FramePreflight(policy: rules.policy(for: framing.modelOption.model), options: fixOptions.options(video: framing.videoTarget))
+        let preflight = FramePreflight(policy: rules.policy(for: framing.modelOption), options: fixOptions.options(video: framing.videoTarget))
         var verdicts: [FramePreflight.FrameVerdict] = []
         let firstInput = await resolver.resolve(first)
         let lastInput = if let last { await resolver.resolve(last) } else { InputResolver.Resolved?.none }

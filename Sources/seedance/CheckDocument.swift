@@ -41,8 +41,8 @@ struct CheckDocument: Encodable {
             hasAlpha = report?.hasAlpha
             pages = report?.pageCount
             hasIccProfile = report?.hasICCProfile
-            violations = verdict.violations
-            notes = verdict.notes
+            violations = verdict.violations.map(CommandLineAdvice.phrased)
+            notes = verdict.notes.map(CommandLineAdvice.phrased)
             fix = verdict.plan?.steps.map(\.summary) ?? []
         }
     }

@@ -68,7 +68,7 @@ extension ExitStatus {
     /// returned unchanged for ArgumentParser to report.
     static func reporting(_ error: any Error, command: String = "seedance") -> any Error {
         guard let status = ExitStatus(error) else { return error }
-        Terminal.diagnostic("\(command): \(error)")
+        Terminal.diagnostic(CommandLineAdvice.withAdvice("\(command): \(error)", for: error))
         return status.exitCode
     }
 }

@@ -28,7 +28,7 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolver = rules.resolver
-        let policy = rules.policy(for: framing.modelOption.model)
+        let policy = rules.policy(for: framing.modelOption)
         let options = fixOptions.options(video: framing.videoTarget)
         let frames: (first: PreparedFrame, last: PreparedFrame?)
         do {

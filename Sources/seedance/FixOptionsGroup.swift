@@ -41,6 +41,9 @@ struct FixOptionsGroup: ParsableArguments {
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must be 1 to 1024, not \(threads)")
         }
+        // libvips' threads are one setting for the whole process: set once, here, where every
+        // command that fixes parses them (check, fix, submit, preview, batch).
+        if let threads { ImageEngine.configure(ImageEngineSettings(threads: threads)) }
     }
 
     private func outputFormat(_ text: String) -> ImageFormat? {
@@ -48,11 +51,7 @@ struct FixOptionsGroup: ParsableArguments {
     }
 
     /// FrameKit's options; `video` is the video the frames are for (nil: no framing or sizing).
-    /// libvips' threads are one setting for the whole process, so building the options applies
-    /// --threads: fix, check and submit all build theirs here. A libvips that cannot start says
-    /// so at the first frame.
     func options(video: VideoTarget? = nil) -> FixOptions {
-        if let threads { try? ImageEngine.configure(ImageEngineSettings(threads: threads)) }
         let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
         case nil: .crop(crop)
         case "blur": .pad(.blur)

@@ -12,15 +12,15 @@ struct FramePreparationOptions: ParsableArguments {
     @Option(help: "video: scale frames to at most twice the video's pixels; full: keep the fixed frame's size.")
     var uploadSize: VideoSubmitter.UploadSize = .video
 
-    func submitter(model: VideoModel) -> VideoSubmitter {
+    func submitter(model: ModelOption) -> VideoSubmitter {
         Self.submitter(model: model, rules: rules, fixOptions: fixOptions, noFix: noFix, uploadSize: uploadSize)
     }
 
     /// Also for `check --preview`, whose fix and rules options are its own groups.
-    static func submitter(model: VideoModel, rules: PolicyOptions, fixOptions: FixOptionsGroup, noFix: Bool = false,
+    static func submitter(model: ModelOption, rules: PolicyOptions, fixOptions: FixOptionsGroup, noFix: Bool = false,
                           uploadSize: VideoSubmitter.UploadSize = .video) -> VideoSubmitter {
         VideoSubmitter(
-            model: model, policy: rules.policy(for: model), fixOptions: fixOptions.options(), fixesFrames: !noFix, uploadSize: uploadSize,
+            model: model.model, policy: rules.policy(for: model), fixOptions: fixOptions.options(), fixesFrames: !noFix, uploadSize: uploadSize,
             fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes,
                                                              allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
     }

@@ -10,8 +10,8 @@ enum HumanReport {
             header += " — \(report.format.rawValue) \(report.width)×\(report.height), \(report.bytes) bytes"
         }
         lines.append(header)
-        for finding in verdict.violations { lines.append("  ✗ [\(finding.rule.rawValue)] \(finding.message)") }
-        for finding in verdict.notes { lines.append("  · [\(finding.rule.rawValue)] \(finding.message)") }
+        for finding in verdict.violations.map(CommandLineAdvice.phrased) { lines.append("  ✗ [\(finding.rule.rawValue)] \(finding.message)") }
+        for finding in verdict.notes.map(CommandLineAdvice.phrased) { lines.append("  · [\(finding.rule.rawValue)] \(finding.message)") }
         if let plan = verdict.plan, !verdict.isUnusable {
             lines.append(plan.isPassThrough
                 ? "  fix would pass it through unchanged"

@@ -26,7 +26,7 @@ struct InputResolver {
             return .input(.bytes(fetched.data, name: argument, declaredType: fetched.declaredType))
         } catch {
             let kind: FrameError.Kind = error.kind == .tooLarge ? .inputTooLarge : .unreadable
-            return .failed(FrameError(kind, error.message, source: argument))
+            return .failed(FrameError(kind, CommandLineAdvice.withAdvice(error.message, for: error), source: argument))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -9,16 +10,22 @@ struct ModelOption: ParsableArguments {
         valueName: "NAME|FILE"))
     var nameOrPath: String?
 
-    func validate() throws {
+    /// The model and its frame rules, resolved once by ``validate()``, which ArgumentParser runs
+    /// on every parsed group before a command runs: a model file is read and decoded once per
+    /// run, and a bad one stops the run there.
+    private(set) var model = VideoModel.defaultModel
+    private(set) var policy = Policy.seedance
+
+    private enum CodingKeys: CodingKey {
+        case nameOrPath
+    }
+
+    mutating func validate() throws {
         do {
-            _ = try ModelCatalog.resolve(nameOrPath)
+            model = try ModelCatalog.resolve(nameOrPath)
+            policy = try ModelCatalog.policy(for: model)
         } catch {
             throw ValidationError("--model: \(error)")
         }
-    }
-
-    /// The model, already checked by ``validate()``.
-    var model: VideoModel {
-        (try? ModelCatalog.resolve(nameOrPath)) ?? .defaultModel
     }
 }

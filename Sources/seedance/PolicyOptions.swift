@@ -40,8 +40,17 @@ struct PolicyOptions: ParsableArguments {
     }
 
     /// `model`'s rules with these overrides.
-    func policy(for model: VideoModel) -> Policy {
-        var policy = ModelCatalog.policy(for: model)
+    func policy(for model: VideoModel) throws(ModelFileError) -> Policy {
+        policy(over: try ModelCatalog.policy(for: model))
+    }
+
+    /// The chosen model's rules (resolved with it) with these overrides.
+    func policy(for option: ModelOption) -> Policy {
+        policy(over: option.policy)
+    }
+
+    private func policy(over base: Policy) -> Policy {
+        var policy = base
         policy.sideAbove = sideAbove ?? policy.sideAbove
         policy.sideBelow = sideBelow ?? policy.sideBelow
         policy.aspectAbove = aspectAbove.flatMap(AspectRatio.init) ?? policy.aspectAbove

@@ -34,7 +34,7 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await ContainedPreparation.run(preparation.submitter(model: modelOption.model)) { submitter in
+        try await ContainedPreparation.run(preparation.submitter(model: modelOption)) { submitter in
             _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance preview")
                 .write(first: first, last: last, parameters: request.parameters, to: output)
         }

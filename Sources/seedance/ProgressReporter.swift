@@ -1,10 +1,11 @@
 import SeedanceAPI
+import Synchronization
 
 /// Shows polling progress on stderr: a bar on a terminal, a line per change otherwise.
-final class ProgressReporter: @unchecked Sendable {
-    // Only the poller's single task calls `report`, one call at a time.
+final class ProgressReporter: Sendable {
     private let isTerminal: Bool
-    private var lastLine = ""
+    /// The last line printed (not on a terminal), so an unchanged status is not printed again.
+    private let lastLine = Mutex("")
 
     init(isTerminal: Bool = Terminal.stderrIsTerminal) {
         self.isTerminal = isTerminal
@@ -21,8 +22,11 @@ final class ProgressReporter: @unchecked Sendable {
             if result.status.isFinished { Terminal.diagnostic("") }
         } else {
             let line = "\(result.taskID): \(result.status) \(percent)%\(eta)"
-            if line != lastLine { Terminal.diagnostic(line) }
-            lastLine = line
+            let changed = lastLine.withLock { last in
+                defer { last = line }
+                return last != line
+            }
+            if changed { Terminal.diagnostic(line) }
         }
     }
 }

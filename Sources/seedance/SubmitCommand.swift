@@ -53,7 +53,7 @@ struct SubmitCommand: AsyncParsableCommand {
         for warning in (try? model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])) ?? [] {
             Terminal.diagnostic("seedance: warning: \(warning)")
         }
-        let submitter = preparation.submitter(model: model)
+        let submitter = preparation.submitter(model: modelOption)
         let firstSource = FrameSource(argument: first)
         let lastSource = last.map(FrameSource.init(argument:))
         if dryRun {
@@ -174,7 +174,7 @@ struct SubmitDocument: Encodable {
         self.bodyBytes = bodyBytes
         bytesSaved = frames.reduce(0) { $0 + $1.bytesSaved }
         self.frames = frames.map { frame in
-            Frame(role: frame.role, source: frame.source.journalName, sentAs: frame.prepared == nil ? .url : .dataUri,
+            Frame(role: frame.role, source: frame.source.recordedName, sentAs: frame.prepared == nil ? .url : .dataUri,
                   format: frame.prepared?.format, width: frame.width, height: frame.height,
                   bytes: frame.prepared?.bytes.count, inputBytes: frame.inputBytes, bytesSaved: frame.bytesSaved, sha256: frame.digest,
                   steps: frame.prepared?.plan.steps.map(\.summary) ?? [])

@@ -8,12 +8,21 @@ import Testing
         #expect(settings.cacheMaxOperations == 0 && settings.cacheMaxBytes == 0)
         #expect(ImageEngineSettings(threads: 0).threads == 1, "at least one worker")
     }
+}
 
-    @Test func configuredThreadsReachLibvips() throws {
-        let previous = ImageEngine.settings
-        defer { try? ImageEngine.configure(previous) }
-        try ImageEngine.configure(ImageEngineSettings(threads: 3))
-        #expect(LibVips.appliedThreads == 3)
-        #expect(ImageEngine.settings.threads == 3)
+extension InProcessSuites {
+    /// libvips' threads are one setting for the process: changed here only, one suite at a time
+    /// with the suites that measure the process, and put back before the next one starts.
+    @Suite("Engine settings")
+    struct ProcessEngineSettingsTests {
+        @Test func configuredThreadsReachLibvips() throws {
+            try LibVips.ensureStarted()
+            let previous = ImageEngine.settings
+            defer { ImageEngine.configure(previous) }
+            let other = LibVips.appliedThreads == 3 ? 2 : 3
+            ImageEngine.configure(ImageEngineSettings(threads: other))
+            #expect(LibVips.appliedThreads == other)
+            #expect(ImageEngine.settings.threads == other)
+        }
     }
 }

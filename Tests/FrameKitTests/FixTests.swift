@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: [6, 8, 3, 2])
     func exifOrientationComesOutUprightWithoutTheTag(orientation: Int) throws {
-        let original = try VipsImage.decode(try Fixtures.bytes("orientation-1.jpg"))
+        let original = try DecodedImage(try Fixtures.bytes("orientation-1.jpg"))
         let frame = try fixer.prepare(Fixtures.input("orientation-\(orientation).jpg"), role: .first)
         #expect(frame.after.orientation == 1)
         let swapped = orientation >= 5
@@ -30,14 +30,14 @@ import Testing
         default: (0, 0)
         }
         let source = try original.pixel(x: 2, y: 2)
-        let output = try VipsImage.decode(frame.bytes)
+        let output = try DecodedImage(frame.bytes)
         let inset = (expected.0 == 0 ? 2 : expected.0 - 2, expected.1 == 0 ? 2 : expected.1 - 2)
         let landed = try output.pixel(x: inset.0, y: inset.1)
         for band in 0..<3 { #expect(abs(landed[band] - source[band]) < 12, "band \(band): \(landed) vs \(source)") }
     }
 
     @Test func cmykConvertsThroughItsProfileToSRGB() throws {
-        let reference = try VipsImage.decode(try Fixtures.bytes("accepted.png")).pixel(x: 200, y: 160)
+        let reference = try DecodedImage(try Fixtures.bytes("accepted.png")).pixel(x: 200, y: 160)
         for name in ["cmyk-with-profile.jpg", "cmyk-no-profile.jpg"] {
             let frame = try fixer.prepare(Fixtures.input(name), role: .first)
             #expect(frame.after.colourSpace == .srgb && frame.after.bands == 3)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func sixteenBitDoesNotClip() throws {
-        let reference = try VipsImage.decode(try Fixtures.bytes("accepted.png")).pixel(x: 200, y: 160)
+        let reference = try DecodedImage(try Fixtures.bytes("accepted.png")).pixel(x: 200, y: 160)
         let frame = try FrameFixer(options: FixOptions(format: .jpeg)).prepare(Fixtures.input("rgb16.png"), role: .first)
         #expect(frame.after.bitsPerSample == 8)
         let pixel = try Fixtures.pixel(frame.bytes, x: 200, y: 160)
@@ -89,14 +89,14 @@ import Testing
         // The panorama's red disc sits at x = 1380 of 1500; a centre crop of 999 px would lose it.
         let frame = try fixer.prepare(Fixtures.input("bad-last-panorama.png"), role: .first)
         #expect(frame.width == 999 && frame.height == 400)
-        let image = try VipsImage.decode(frame.bytes)
+        let image = try DecodedImage(frame.bytes)
         let red = try stride(from: 0, to: frame.width, by: 8).contains { x in
             let pixel = try image.pixel(x: x, y: 200)
             return pixel[0] > 200 && pixel[1] < 90
         }
         #expect(red)
         let centre = try FrameFixer(options: FixOptions(framing: .crop(.centre))).prepare(Fixtures.input("bad-last-panorama.png"), role: .first)
-        let centreImage = try VipsImage.decode(centre.bytes)
+        let centreImage = try DecodedImage(centre.bytes)
         let centreRed = try stride(from: 0, to: centre.width, by: 8).contains { x in
             let pixel = try centreImage.pixel(x: x, y: 200)
             return pixel[0] > 200 && pixel[1] < 90
@@ -110,6 +110,7 @@ import Testing
             Issue.record("a truncated JPEG must not pass")
         } catch {
             #expect(error.kind == .corruptPixelData)
+            #expect(error.message.components(separatedBy: "truncated or corrupt").count == 2, "said once: \(error.message)")
         }
         do {
             _ = try FrameFixer(options: FixOptions(format: .png)).prepare(Fixtures.input("truncated.jpg"), role: .first)

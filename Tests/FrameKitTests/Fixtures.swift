@@ -36,6 +36,6 @@ enum Fixtures {
     }
 
     static func pixel(_ data: Data, x: Int, y: Int) throws -> [Double] {
-        try VipsImage.decode(data).pixel(x: x, y: y)
+        try DecodedImage(data).pixel(x: x, y: y)
     }
 }

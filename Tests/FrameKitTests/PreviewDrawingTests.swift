@@ -44,8 +44,8 @@ import Testing
         #expect(frame.geometry.isCropped && !frame.geometry.isPadded)
         #expect((kept.width, kept.height) == (1333, 1000) && (frame.width, frame.height) == (1333, 1000), "\(kept)")
         if strategy == .centre { #expect(kept.x == (3000 - 1333) / 2) }
-        let original = try VipsImage.decode(Data(contentsOf: URL(fileURLWithPath: path)))
-        let sent = try VipsImage.decode(frame.bytes)
+        let original = try DecodedImage(Data(contentsOf: URL(fileURLWithPath: path)))
+        let sent = try DecodedImage(frame.bytes)
         for (x, y) in [(0, 0), (1332, 0), (0, 999), (1332, 999), (666, 500), (250, 251), (1000, 37)] {
             #expect(try sent.pixel(x: x, y: y) == original.pixel(x: kept.x + x, y: kept.y + y), "(\(x), \(y)) of \(kept)")
         }
@@ -99,7 +99,7 @@ import Testing
         let placement = try #require(frame.geometry.placement)
         #expect(placement == PixelRect(x: 0, y: 344, width: 3000, height: 1000) && (frame.width, frame.height) == (3000, 1688))
         // The frame as sent: the picture where the geometry says, the fill around it.
-        let sent = try VipsImage.decode(frame.bytes)
+        let sent = try DecodedImage(frame.bytes)
         #expect(try sent.pixel(x: 10, y: placement.y) == [128, 128, 128] && sent.pixel(x: 10, y: placement.maxY - 1) == [128, 128, 128])
         #expect(try sent.pixel(x: 10, y: placement.y - 1) == [0, 0, 0] && sent.pixel(x: 10, y: placement.maxY) == [0, 0, 0])
 
@@ -135,7 +135,7 @@ import Testing
         let sheet = try preview.contactSheet(ContactSheetContent(title: "A <title> & more", subtitle: "subtitle", rows: [[
             .init(image: annotated, heading: "original", lines: ["a", "b"]), .init(image: sent, heading: "as sent", lines: ["c"]),
         ]]))
-        let image = try VipsImage.decode(sheet.png)
+        let image = try DecodedImage(sheet.png)
         #expect((image.width, image.height) == (sheet.layout.width, sheet.layout.height))
         let outline = try #require(sheet.layout.panels.first?.outline)
         #expect(Self.isOutline(try image.pixel(x: outline.x, y: outline.y + outline.height / 2)))

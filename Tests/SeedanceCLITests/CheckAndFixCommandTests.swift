@@ -50,6 +50,12 @@ import Testing
         let rules = images.flatMap { ($0["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
         #expect(Set(rules) == ["orientation", "aspect_ratio", "last_frame_aspect"])
         #expect((images[0]["fix"] as? [String])?.first?.hasPrefix("autorotate") == true)
+        // The library gives the typed remedy; the command line phrases it with its flag.
+        let aspect = try #require((images[1]["violations"] as? [[String: Any]])?.first { $0["rule"] as? String == "aspect_ratio" })
+        #expect(aspect["remedy"] as? String == "pad_instead_of_crop")
+        #expect((aspect["message"] as? String)?.contains("--pad") == true, "\(aspect)")
+        let human = try CommandRunner.run(["check", TestPaths.fixture("bad-last-panorama.png")])
+        #expect(human.stderr.contains("--pad pads instead of cropping"), "\(human.stderr)")
     }
 
     @Test func fixWritesAtomicallyAndNeverTouchesOriginals() throws {
@@ -74,7 +80,10 @@ import Testing
         #expect(failedJSON.status == 2)
         let failure = try #require(try JSONSerialization.jsonObject(with: Data(failedJSON.stdout.utf8)) as? [String: Any])
         #expect(failure["ok"] as? Bool == false)
-        #expect((failure["error"] as? [String: Any])?["kind"] as? String == "corruptPixelData")
+        let error = try #require(failure["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "corrupt_pixel_data")
+        let message = try #require(error["message"] as? String)
+        #expect(message.components(separatedBy: "truncated or corrupt").count == 2, "said once: \(message)")
         #expect(truncated.stderr.contains("truncated") || truncated.stderr.contains("corrupt"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: failed.path))?.isEmpty ?? true, "nothing left behind")
     }

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func theSheetShowsWhatSubmitWouldSend() async throws {
-        let submitter = VideoSubmitter(model: .defaultModel)
+        let submitter = try VideoSubmitter(model: .defaultModel)
         let parameters = GenerationParameters(["ratio": .string("16:9")])
         let first = FrameSource(argument: Self.demoFirst), last = FrameSource(argument: Self.demoLast)
         let sheet = try await submitter.previewSheet(first: first, last: last, parameters: parameters)
@@ -69,7 +69,7 @@ import Testing
 
     @Test func aURLSentByReferenceIsFetchedToBeDrawn() async throws {
         try await FixtureServer.with(serving: TestPaths.fixtures) { server in
-            let submitter = VideoSubmitter(model: .defaultModel, fetcher: RemoteImageFetcher(configuration: .init(allowsPrivateAddresses: true)))
+            let submitter = try VideoSubmitter(model: .defaultModel, fetcher: RemoteImageFetcher(configuration: .init(allowsPrivateAddresses: true)))
             let sheet = try await submitter.previewSheet(first: .url(server.url("/good-first.jpg")), last: nil, parameters: GenerationParameters())
             #expect(sheet.frames.first?.prepared == nil, "a compliant URL is sent as the URL")
             #expect(sheet.layout.panels[1].lines.contains("sent as is, by URL"), "\(sheet.layout.panels[1].lines)")

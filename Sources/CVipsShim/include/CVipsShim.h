@@ -46,8 +46,6 @@ int CVipsShim_gaussblur(VipsImage *in, VipsImage **out, double sigma);
 int CVipsShim_insert(VipsImage *main, VipsImage *sub, VipsImage **out, int x, int y);
 int CVipsShim_copy(VipsImage *in, VipsImage **out);
 int CVipsShim_avg(VipsImage *in, double *out);
-/// vips_getpoint; the caller frees `*vector` with g_free.
-int CVipsShim_getpoint(VipsImage *in, double **vector, int *n, int x, int y);
 
 int CVipsShim_jpegsave_target(VipsImage *in, VipsTarget *target, int quality, gboolean optimize_coding,
                               gboolean strip, VipsForeignSubsample subsample_mode);

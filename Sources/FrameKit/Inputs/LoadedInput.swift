@@ -5,7 +5,7 @@ import Foundation
 struct LoadedInput: Sendable {
     enum Storage: Sendable {
         case file(path: String)
-        case memory(Data)
+        case memory(InputBytes)
     }
 
     var name: String
@@ -37,7 +37,7 @@ struct LoadedInput: Sendable {
 
     private static func memory(_ data: Data, name: String, declaredType: String?) throws(FrameError) -> LoadedInput {
         guard !data.isEmpty else { throw FrameError(.unreadable, "the input is empty (0 bytes)", source: name) }
-        return LoadedInput(name: name, storage: .memory(data), byteCount: data.count,
+        return LoadedInput(name: name, storage: .memory(InputBytes(copying: data)), byteCount: data.count,
                            head: Array(data.prefix(FormatSniffer.headLength)), declaredType: declaredType)
     }
 
@@ -89,8 +89,8 @@ struct LoadedInput: Sendable {
     /// All the bytes: for memory inputs, no copy; files are read now.
     func allBytes() throws(FrameError) -> Data {
         switch storage {
-        case .memory(let data):
-            return data
+        case .memory(let bytes):
+            return bytes.data
         case .file(let path):
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

@@ -10,9 +10,9 @@ enum PNGChunks {
 
     static func validate(_ input: LoadedInput) throws(FrameError) {
         switch input.storage {
-        case .memory(let data):
-            try validate(count: data.count, name: input.name) { offset in
-                Array(data[(data.startIndex + offset)..<(data.startIndex + offset + 8)])
+        case .memory(let bytes):
+            try validate(count: bytes.count, name: input.name) { offset in
+                bytes[offset..<(offset + 8)]
             }
         case .file(let path):
             // Eight bytes a chunk with pread: mapping the file would make every page of a large

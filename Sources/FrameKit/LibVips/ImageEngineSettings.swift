@@ -25,9 +25,11 @@ public struct ImageEngineSettings: Sendable, Hashable, Codable {
 
 /// The image engine (libvips) as the library's users see it.
 public enum ImageEngine {
-    /// Sets libvips' threads and cache for every later pipeline; starts libvips if needed.
-    public static func configure(_ settings: ImageEngineSettings) throws(FrameError) {
-        try LibVips.configure(settings)
+    /// Sets libvips' threads and cache for every later pipeline: at once when libvips runs,
+    /// else when it starts (a libvips that cannot start says so at its first use, as a
+    /// ``FrameError/Kind/libvipsUnavailable`` error).
+    public static func configure(_ settings: ImageEngineSettings) {
+        LibVips.configure(settings)
     }
 
     public static var settings: ImageEngineSettings { LibVips.currentSettings }

@@ -8,7 +8,14 @@ import Synchronization
 /// Every entry point into libvips goes through ``LibVips/ensureStarted()``, so the first use on
 /// any thread starts it and later uses see the same result.
 enum LibVips {
-    private static let settings = Mutex(ImageEngineSettings())
+    /// The settings, and whether libvips has started to take them: one lock, so a setting made
+    /// while libvips starts is applied exactly once, by whichever comes second.
+    private struct State {
+        var settings = ImageEngineSettings()
+        var started = false
+    }
+
+    private static let state = Mutex(State())
 
     private static let startResult: Result<Void, FrameError> = {
         guard CVipsShim_init("seedance") == 0 else {
@@ -19,7 +26,10 @@ enum LibVips {
         // only, which we reach only after our own header check (BMPHeader).
         vips_block_untrusted_set(1)
         vips_operation_block_set("VipsForeignLoadMagick", 0)
-        apply(settings.withLock { $0 })
+        state.withLock { state in
+            state.started = true
+            apply(state.settings)
+        }
         return .success(())
     }()
 
@@ -27,12 +37,16 @@ enum LibVips {
         try startResult.get()
     }
 
-    static var currentSettings: ImageEngineSettings { settings.withLock { $0 } }
+    static var currentSettings: ImageEngineSettings { state.withLock { $0.settings } }
 
-    static func configure(_ new: ImageEngineSettings) throws(FrameError) {
-        settings.withLock { $0 = new }
-        try ensureStarted()
-        apply(new)
+    /// Records the settings; libvips takes them now if it runs, else when it starts. Setting
+    /// them never starts libvips, so it cannot fail: a libvips that cannot start says so at its
+    /// first use.
+    static func configure(_ new: ImageEngineSettings) {
+        state.withLock { state in
+            state.settings = new
+            if state.started { apply(new) }
+        }
     }
 
     /// The worker threads libvips will use for the next pipeline.

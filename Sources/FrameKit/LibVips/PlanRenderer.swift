@@ -138,9 +138,10 @@ struct PlanRenderer {
             // The embedded profile when there is one; libvips' colourspace would ignore it.
             result = try image.iccToSRGB(fallbackProfile: "cmyk")
         } else if report.hasICCProfile, let converted = try? image.iccToSRGB(fallbackProfile: nil) {
+            // A profile libvips cannot use (its error went with the thrown FrameError) falls to
+            // the plain conversion below, as an image without one would.
             result = converted
         } else {
-            _ = LibVips.takeErrorText()
             result = try image.colourspaceSRGB()
         }
         if result.colourSpace != .srgb || result.bands < 3 {

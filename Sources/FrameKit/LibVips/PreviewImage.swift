@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A preview picture in memory (8-bit sRGB, opaque) and what was drawn on it, in its own pixels,
-/// so a caller can place it, encode it, or check it.
+/// so a caller can place it or encode it.
 public struct PreviewImage: Sendable {
     let image: VipsImage
     /// The kept region's outline (a crop): the coloured ring's outer edge lies on this rectangle.
@@ -25,10 +25,5 @@ public struct PreviewImage: Sendable {
 
     public func jpeg(quality: Int = 85) throws(FrameError) -> Data {
         try VipsEncoder.encode(image, as: .jpeg, quality: quality)
-    }
-
-    /// The red, green and blue values of one pixel.
-    public func pixel(x: Int, y: Int) throws(FrameError) -> [Double] {
-        try image.pixel(x: x, y: y)
     }
 }

@@ -31,10 +31,12 @@ enum VipsEncoder {
         guard let target = vips_target_new_to_descriptor(file.descriptor) else {
             throw FrameError(.processingFailed, LibVips.describe("cannot open an output for the encoder"))
         }
-        let status: Int32 = switch format {
-        case .jpeg: CVipsShim_jpegsave_target(image.pointer, target, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
-        case .png: CVipsShim_pngsave_target(image.pointer, target, pngCompression, strip)
-        default: CVipsShim_webpsave_target(image.pointer, target, Int32(quality), 0, strip)
+        let status: Int32 = image.withPointer { image in
+            switch format {
+            case .jpeg: CVipsShim_jpegsave_target(image, target, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
+            case .png: CVipsShim_pngsave_target(image, target, pngCompression, strip)
+            default: CVipsShim_webpsave_target(image, target, Int32(quality), 0, strip)
+            }
         }
         g_object_unref(target)
         guard status == 0 else {
@@ -49,10 +51,12 @@ enum VipsEncoder {
     private static func encodeInMemory(_ image: VipsImage, as format: ImageFormat, quality: Int, optimizeCoding: Bool) throws(FrameError) -> Data {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
-        let status: Int32 = switch format {
-        case .jpeg: CVipsShim_jpegsave_buffer(image.pointer, &buffer, &length, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
-        case .png: CVipsShim_pngsave_buffer(image.pointer, &buffer, &length, pngCompression, strip)
-        default: CVipsShim_webpsave_buffer(image.pointer, &buffer, &length, Int32(quality), 0, strip)
+        let status: Int32 = image.withPointer { image in
+            switch format {
+            case .jpeg: CVipsShim_jpegsave_buffer(image, &buffer, &length, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
+            case .png: CVipsShim_pngsave_buffer(image, &buffer, &length, pngCompression, strip)
+            default: CVipsShim_webpsave_buffer(image, &buffer, &length, Int32(quality), 0, strip)
+            }
         }
         guard status == 0, let buffer else {
             throw FrameError(.processingFailed, LibVips.describe("encoding \(format.rawValue) failed"))

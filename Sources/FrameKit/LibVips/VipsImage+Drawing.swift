@@ -23,7 +23,7 @@ extension VipsImage {
             throw FrameError(.processingFailed, LibVips.describe("cannot make a memory image"))
         }
         let copy = VipsImage(owning: memory, keepAlive: [], readsInAnyOrder: true)
-        guard vips_image_write(pointer, memory) == 0 else {
+        guard withPointer({ vips_image_write($0, memory) }) == 0 else {
             throw FrameError(.processingFailed, LibVips.describe("rendering a preview failed"))
         }
         return copy
@@ -54,44 +54,52 @@ extension VipsImage {
 
     private func drawRect(_ rect: PixelRect, _ colour: RGBColour, fill: Bool) throws(FrameError) {
         guard rect.width > 0, rect.height > 0 else { return }
-        let status = Self.ink(colour).withUnsafeBufferPointer {
-            CVipsShim_draw_rect(pointer, $0.baseAddress, Int32($0.count), Int32(rect.x), Int32(rect.y),
-                                Int32(rect.width), Int32(rect.height), fill ? 1 : 0)
+        let status = withPointer { image in
+            Self.ink(colour).withUnsafeBufferPointer {
+                CVipsShim_draw_rect(image, $0.baseAddress, Int32($0.count), Int32(rect.x), Int32(rect.y),
+                                    Int32(rect.width), Int32(rect.height), fill ? 1 : 0)
+            }
         }
         guard status == 0 else { throw FrameError(.processingFailed, LibVips.describe("draw_rect failed")) }
     }
 
     func drawLine(from start: (x: Int, y: Int), to end: (x: Int, y: Int), _ colour: RGBColour) throws(FrameError) {
-        let status = Self.ink(colour).withUnsafeBufferPointer {
-            CVipsShim_draw_line(pointer, $0.baseAddress, Int32($0.count), Int32(start.x), Int32(start.y), Int32(end.x), Int32(end.y))
+        let status = withPointer { image in
+            Self.ink(colour).withUnsafeBufferPointer {
+                CVipsShim_draw_line(image, $0.baseAddress, Int32($0.count), Int32(start.x), Int32(start.y), Int32(end.x), Int32(end.y))
+            }
         }
         guard status == 0 else { throw FrameError(.processingFailed, LibVips.describe("draw_line failed")) }
     }
 
     /// Paints `colour` through a one-band `mask` (text) with its top-left at (`x`, `y`).
     func drawMask(_ mask: VipsImage, x: Int, y: Int, _ colour: RGBColour) throws(FrameError) {
-        let status = Self.ink(colour).withUnsafeBufferPointer {
-            CVipsShim_draw_mask(pointer, $0.baseAddress, Int32($0.count), mask.pointer, Int32(x), Int32(y))
+        let status = withPointer { image in
+            mask.withPointer { maskImage in
+                Self.ink(colour).withUnsafeBufferPointer {
+                    CVipsShim_draw_mask(image, $0.baseAddress, Int32($0.count), maskImage, Int32(x), Int32(y))
+                }
+            }
         }
         guard status == 0 else { throw FrameError(.processingFailed, LibVips.describe("draw_mask failed")) }
     }
 
     /// Each pixel moved `amount` of the way to white.
     func washedOut(_ amount: Double) throws(FrameError) -> VipsImage {
-        try derive("linear") { CVipsShim_linear1(pointer, $0, 1 - amount, 255 * amount, 1) }
+        try derive("linear") { CVipsShim_linear1($0, $1, 1 - amount, 255 * amount, 1) }
     }
 
     /// `images` in a grid, `across` to a row; every cell the size of the largest.
     static func arrayJoin(_ images: [VipsImage], across: Int, background: RGBColour) throws(FrameError) -> VipsImage {
         guard let first = images.first else { throw FrameError(.processingFailed, "internal error: nothing to join") }
-        var pointers: [UnsafeMutablePointer<CVipsShim.VipsImage>?] = images.map(\.pointer)
+        // Every image stays alive until the join holds its own references (the deferred use).
+        defer { withExtendedLifetime(images) {} }
+        var pointers: [UnsafeMutablePointer<CVipsShim.VipsImage>?] = images.map { $0.withPointer { $0 } }
         let ink = Self.ink(background)
-        return try withExtendedLifetime(images) { () throws(FrameError) -> VipsImage in
-            try first.derive("arrayjoin") { out in
-                ink.withUnsafeBufferPointer { bg in
-                    pointers.withUnsafeMutableBufferPointer {
-                        CVipsShim_arrayjoin($0.baseAddress, out, Int32($0.count), Int32(across), bg.baseAddress, Int32(bg.count))
-                    }
+        return try first.derive("arrayjoin") { _, out in
+            ink.withUnsafeBufferPointer { bg in
+                pointers.withUnsafeMutableBufferPointer {
+                    CVipsShim_arrayjoin($0.baseAddress, out, Int32($0.count), Int32(across), bg.baseAddress, Int32(bg.count))
                 }
             }
         }
@@ -104,9 +112,11 @@ extension VipsImage {
 
     /// The same for images of any band count: `ink` has one value per band.
     func joined(above below: VipsImage, ink: [Double]) throws(FrameError) -> VipsImage {
-        try derive("join") { out in
-            ink.withUnsafeBufferPointer {
-                CVipsShim_join(pointer, below.pointer, out, VIPS_DIRECTION_VERTICAL, 1, $0.baseAddress, Int32($0.count))
+        try derive("join") { input, out in
+            below.withPointer { second in
+                ink.withUnsafeBufferPointer {
+                    CVipsShim_join(input, second, out, VIPS_DIRECTION_VERTICAL, 1, $0.baseAddress, Int32($0.count))
+                }
             }
         }
     }

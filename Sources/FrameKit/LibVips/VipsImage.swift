@@ -8,7 +8,7 @@ import Foundation
 /// `vips_*load_buffer` does not copy them (libvips notes) and every image derived from this one
 /// inherits the reference.
 final class VipsImage: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<CVipsShim.VipsImage>
+    private let pointer: UnsafeMutablePointer<CVipsShim.VipsImage>
     private let keepAlive: [AnyObject]
     /// Whether operations may read the pixels in any order: true once they were rendered into
     /// memory (and for anything derived from that); a sequentially opened file reads top to bottom.
@@ -39,7 +39,8 @@ final class VipsImage: @unchecked Sendable {
         guard hasField(name) else { return nil }
         var value: Int32 = 0
         guard vips_image_get_int(pointer, name, &value) == 0 else {
-            vips_error_clear()
+            // Not an integer field: no value. libvips queued why; this failure owns that text.
+            _ = LibVips.takeErrorText()
             return nil
         }
         return Int(value)
@@ -68,14 +69,23 @@ final class VipsImage: @unchecked Sendable {
         }
     }
 
-    /// Runs a libvips operation that writes one output image, and owns the result. A failure is
-    /// `processingFailed`, named by the operation; libvips' text rides along as a hint.
+    /// The libvips image for one call: this owner (and so the image) stays alive until `body`
+    /// returns, and the pointer is never kept past it.
+    func withPointer<Result, Failure: Error>(
+        _ body: (UnsafeMutablePointer<CVipsShim.VipsImage>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        defer { withExtendedLifetime(self) {} }
+        return try body(pointer)
+    }
+
+    /// Runs a libvips operation on this image that writes one output image, and owns the result.
+    /// A failure is `processingFailed`, named by the operation; libvips' text rides along as a hint.
     func derive(
         _ operation: String,
-        _ call: (UnsafeMutablePointer<UnsafeMutablePointer<CVipsShim.VipsImage>?>) -> Int32
+        _ call: (UnsafeMutablePointer<CVipsShim.VipsImage>, UnsafeMutablePointer<UnsafeMutablePointer<CVipsShim.VipsImage>?>) -> Int32
     ) throws(FrameError) -> VipsImage {
         var out: UnsafeMutablePointer<CVipsShim.VipsImage>?
-        let status = call(&out)
+        let status = withPointer { call($0, &out) }
         guard status == 0, let out else {
             throw FrameError(.processingFailed, LibVips.describe("\(operation) failed"))
         }

@@ -2,34 +2,8 @@ internal import CVipsShim
 import Foundation
 
 /// Opens an input with the loader its bytes call for (never libvips' own guess), keeping
-/// in-memory bytes alive for as long as any image derived from them.
+/// in-memory bytes (``InputBytes``) alive for as long as any image derived from them.
 enum VipsLoader {
-    /// In-memory bytes at an address that stays put for as long as libvips may read them, which
-    /// is past any `withUnsafeBytes` scope. A large `Data` lives in heap storage that never moves
-    /// while this box holds an immutable reference to it, so its address is used as is (no copy of
-    /// a 20 MB frame); a small one may be stored inline, so it is copied into our own allocation.
-    final class Bytes: @unchecked Sendable {
-        static let inlineLimit = 1024
-        private let data: Data
-        private let copy: UnsafeMutableRawBufferPointer?
-        let address: UnsafeRawPointer?
-
-        init(_ data: Data) {
-            self.data = data
-            if data.count >= Self.inlineLimit {
-                copy = nil
-                address = data.withUnsafeBytes { UnsafeRawPointer($0.baseAddress) }
-            } else {
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
-                buffer.copyBytes(from: data)
-                copy = buffer
-                address = UnsafeRawPointer(buffer.baseAddress)
-            }
-        }
-
-        deinit { copy?.deallocate() }
-    }
-
     /// Opens `input` as `format`: header only until a sink pulls pixels. `sequential` reads top to
     /// bottom (streaming); `failOnTruncated` turns truncated pixel data into an error instead of
     /// grey rows; `shrink` (JPEG 2, 4, 8; WebP any) decodes at 1/shrink size. A failure here is
@@ -50,10 +24,10 @@ enum VipsLoader {
         switch input.storage {
         case .file(let path):
             status = CVipsShim_load_file(loader, path, access, failOn, Int32(shrink), 1 / Double(shrink), &out)
-        case .memory(let data):
-            let bytes = Bytes(data)
+        case .memory(let bytes):
+            // The loader reads these bytes for as long as the image (or any derived from it) lives.
             keepAlive.append(bytes)
-            status = CVipsShim_load_buffer(loader, bytes.address, data.count, access, failOn, Int32(shrink), 1 / Double(shrink), &out)
+            status = CVipsShim_load_buffer(loader, bytes.address, bytes.count, access, failOn, Int32(shrink), 1 / Double(shrink), &out)
         }
         guard status == 0, let out else {
             let detail = LibVips.takeErrorText()

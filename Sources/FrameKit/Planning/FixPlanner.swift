@@ -110,7 +110,7 @@ public struct FixPlanner: Sendable {
     }
 
     private func encodeReason(_ report: ImageReport, format: ImageFormat, formatChange: Bool, width: Int, height: Int) -> String {
-        if formatChange { return "--format \(format.rawValue) was asked for" }
+        if formatChange { return "\(format.rawValue) was asked for as the output format" }
         if !policy.acceptedFormats.contains(report.format) { return "\(report.format.rawValue) is not accepted" }
         if report.format == .png && format == .jpeg {
             return "as PNG it would be about \(predictedPNGBytes(report, width: width, height: height)) bytes, near or over the budget; JPEG fits"

@@ -15,7 +15,6 @@ public enum Rule: String, Sendable, Codable, CaseIterable {
     case alpha
     case animation
     case declaredType = "declared_type"
-    case interlaced
 }
 
 /// One thing `check` found: a violation (the API would reject it, or the video would come out
@@ -32,13 +31,17 @@ public struct Finding: Sendable, Hashable, Codable {
     public var limit: String?
     /// Whether `fix` can repair it; false makes the input unusable (exit 2).
     public var fixable: Bool
+    /// What the caller could change beyond what `fix` does by itself, when something applies.
+    public var remedy: Remedy?
 
-    public init(rule: Rule, severity: Severity, message: String, value: String? = nil, limit: String? = nil, fixable: Bool = true) {
+    public init(rule: Rule, severity: Severity, message: String, value: String? = nil, limit: String? = nil, fixable: Bool = true,
+                remedy: Remedy? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.value = value
         self.limit = limit
         self.fixable = fixable
+        self.remedy = remedy
     }
 }

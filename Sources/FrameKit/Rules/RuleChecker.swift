@@ -14,8 +14,8 @@ public struct RuleChecker: Sendable {
         if report.pixelCount > policy.maxPixels {
             found.append(Finding(
                 rule: .tooLargeToDecode, severity: .violation,
-                message: "\(report.width)×\(report.height) is \(Self.megapixels(report.pixelCount)) MP, over the \(Self.megapixels(policy.maxPixels)) MP safety limit: decoding it could exhaust memory; shrink it with a tool you trust, or raise --max-pixels",
-                value: "\(report.pixelCount)", limit: "\(policy.maxPixels)", fixable: false))
+                message: "\(report.width)×\(report.height) is \(Self.megapixels(report.pixelCount)) MP, over the \(Self.megapixels(policy.maxPixels)) MP safety limit: decoding it could exhaust memory; shrink it with a tool you trust, or raise the limit",
+                value: "\(report.pixelCount)", limit: "\(policy.maxPixels)", fixable: false, remedy: .raisePixelLimit))
             // Nothing else matters for a frame we refuse to decode, and "fix downscales" would mislead.
             return found
         }
@@ -66,8 +66,9 @@ public struct RuleChecker: Sendable {
         if !policy.acceptsAspect(width: report.width, height: report.height) {
             let aspect = Double(report.width) / Double(report.height)
             found.append(Finding(rule: .aspectRatio, severity: .violation,
-                message: "width/height \(Self.decimal(aspect)) (\(report.width)×\(report.height)) is not strictly between \(Self.decimal(policy.aspectAbove.value)) and \(Self.decimal(policy.aspectBelow.value)); fix crops to the nearest allowed aspect (or pads, with --pad)",
-                value: Self.decimal(aspect, places: 4), limit: "(\(Self.decimal(policy.aspectAbove.value)), \(Self.decimal(policy.aspectBelow.value)))"))
+                message: "width/height \(Self.decimal(aspect)) (\(report.width)×\(report.height)) is not strictly between \(Self.decimal(policy.aspectAbove.value)) and \(Self.decimal(policy.aspectBelow.value)); fix crops to the nearest allowed aspect, or pads when asked to",
+                value: Self.decimal(aspect, places: 4), limit: "(\(Self.decimal(policy.aspectAbove.value)), \(Self.decimal(policy.aspectBelow.value)))",
+                remedy: .padInsteadOfCrop))
         }
         return found
     }
@@ -116,7 +117,8 @@ public struct RuleChecker: Sendable {
         }
         if report.hasAlpha {
             found.append(Finding(rule: .alpha, severity: .note,
-                message: "has transparency; if fix re-encodes, it flattens onto white (--background to choose, --keep-alpha to keep it in PNG or WebP)"))
+                message: "has transparency; if fix re-encodes, it flattens onto the background colour (white unless another is chosen), or keeps it in PNG or WebP when asked to",
+                remedy: .chooseBackgroundOrKeepAlpha))
         }
         if report.pageCount > 1 {
             found.append(Finding(rule: .animation, severity: .note,

@@ -4,7 +4,8 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// The one place that loops `read(2)`/`write(2)` over short counts and `EINTR`.
+/// The one place that loops `write(2)` over short counts and `EINTR` (FrameKit's input reader
+/// loops `read(2)` for the one read this package does).
 enum FileDescriptorIO {
     /// Writes every byte of `bytes`; returns errno on failure.
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
@@ -20,21 +21,4 @@ enum FileDescriptorIO {
         }
         return nil
     }
-
-    /// One `read(2)` into `buffer`, repeated on `EINTR`: the count read (0 at the end), or -errno.
-    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
-        while true {
-            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            return count < 0 ? -Int(errno) : count
-        }
-    }
-}
-
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
 }

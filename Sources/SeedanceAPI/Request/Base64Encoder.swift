@@ -1,6 +1,6 @@
 /// Standard base64 (RFC 4648, with padding) for the request body's frames.
 ///
-/// Why our own: the body's target is ≥ 1.5 GB/s of base64 on one core (issue 10), and
+/// Why our own: the body's target is ≥ 1.5 GB/s of base64 on one core, and
 /// ExtrasBase64's byte-at-a-time table encoder measured 1.24 GB/s in `make bench`. This one looks
 /// up 12 input bits at a time in a 4096-entry table of character pairs, so three input bytes
 /// become one 4-byte store from two lookups. Checked byte for byte against Foundation's encoder.

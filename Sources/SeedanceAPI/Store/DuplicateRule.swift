@@ -1,6 +1,6 @@
 public import Foundation
 
-/// One paid task per intent (issue 10): the same request is not paid for twice by accident.
+/// One paid task per intent: the same request is not paid for twice by accident.
 public enum DuplicateRule {
     /// How far back an earlier identical request counts.
     public static let window: TimeInterval = 24 * 60 * 60

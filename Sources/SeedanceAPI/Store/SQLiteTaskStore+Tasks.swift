@@ -90,7 +90,7 @@ extension SQLiteTaskStore {
 
     /// The record an item was already sent as, if any.
     /// The item's linked record, when it may be paid for: a refused one (a 429 included)
-    /// provably made nothing, so the item may be sent again (issue 12: a 429 is retried).
+    /// provably made nothing, so the item may be sent again: a 429 is retried.
     static func sentRecord(for key: BatchItemKey, _ db: Database) throws -> TaskRecord? {
         let states = TaskState.allCases.filter(\.mayBePaid).map(\.rawValue)
         return try Row.fetchOne(

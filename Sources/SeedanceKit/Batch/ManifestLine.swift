@@ -40,9 +40,4 @@ public struct Manifest: Sendable, Hashable {
         self.lines = lines
         self.errors = errors
     }
-
-    /// The line numbers that had errors, each once, in order.
-    public var invalidLineNumbers: [Int] {
-        Array(Set(errors.compactMap(\.line))).sorted()
-    }
 }

@@ -84,7 +84,7 @@ public struct FramePreparationJob: Sendable, Codable {
             if violations.isEmpty && !(needsMatch && fixesFrames) { return .compliant(report) }
         }
         if !fixesFrames && !violations.isEmpty {
-            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(inputName) breaks the rules and --no-fix is set: "
+            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(inputName) breaks the rules and fixing is turned off: "
                 + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
         }
         return .prepared(try FrameFixer(policy: policy, options: options).prepare(inspected, role: role, matching: fixesFrames ? target : nil))

@@ -17,12 +17,14 @@ public enum ModelCatalog {
             throw ModelFileError(source: nameOrPath, key: "name", problem: "no built-in model has this name (built in: \(names)); or pass a FILE.json")
         }
         // FrameKit must understand the image rules, or every frame check would be wrong.
-        _ = try Policy(model.image, model: model.name)
+        _ = try policy(for: model)
         return model
     }
 
-    /// The model's frame rules for FrameKit; ``resolve(_:)`` has already checked they convert.
-    public static func policy(for model: VideoModel) -> Policy {
-        (try? Policy(model.image, model: model.name)) ?? .seedance
+    /// The model's frame rules for FrameKit. A model built in code, not through ``resolve(_:)``,
+    /// may hold rules FrameKit does not understand: that is an error naming the key, never
+    /// another model's rules.
+    public static func policy(for model: VideoModel) throws(ModelFileError) -> Policy {
+        try Policy(model.image, model: model.name)
     }
 }

@@ -20,7 +20,7 @@ enum PreviewCaptions {
         case .full: "frames kept at their fixed size"
         }
         return "Nothing was sent. Left: the original; the outlined region is what is kept, hatching is added area. "
-            + "Right: the frame exactly as submit would send it (\(fixes ? sizing : "--no-fix: compliant frames only"))."
+            + "Right: the frame exactly as submit would send it (\(fixes ? sizing : "not fixed: compliant frames only"))."
     }
 
     static func heading(_ role: FrameRole, _ part: String) -> String {

@@ -78,7 +78,7 @@ struct FakeCreator: BatchCreator {
     }
 }
 
-/// One loop polling every watched task, as batchcore's PollScheduler does, without sleeping.
+/// One loop polling every watched task, as SeedanceAPI's PollScheduler does, without sleeping.
 actor FakeWatcher: BatchTaskWatcher {
     private let provider: FakeProvider
     private var watched: [String] = []

@@ -26,7 +26,7 @@ public struct ClientBatchCreator: BatchCreator {
     }
 
     public func create(_ prepared: PreparedBatchRequest, itemID: String) async -> BatchCreateOutcome {
-        let inputs = prepared.frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.journalName, sha256: $0.digest) }
+        let inputs = prepared.frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.recordedName, sha256: $0.digest) }
         do {
             let submission = try await client.submit(
                 prepared.request, inputs: inputs, store: store,

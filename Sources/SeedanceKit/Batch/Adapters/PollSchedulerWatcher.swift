@@ -1,6 +1,6 @@
 public import SeedanceAPI
 
-/// The runner's one poll loop: batchcore's ``PollScheduler`` behind the ``BatchTaskWatcher`` port.
+/// The runner's one poll loop: SeedanceAPI's ``PollScheduler`` behind the ``BatchTaskWatcher`` port.
 ///
 /// A failed poll is retried by the scheduler on its own schedule, so only a give-up reaches the
 /// runner; the deadline is the runner's (it cancels ``run(report:)``), not the scheduler's.

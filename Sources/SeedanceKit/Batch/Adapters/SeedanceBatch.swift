@@ -1,3 +1,4 @@
+public import FrameKit
 public import Foundation
 public import SeedanceAPI
 
@@ -27,7 +28,7 @@ public struct SeedanceBatch: Sendable {
     public var options: BatchRunOptions
 
     public init(
-        manifest: URL, store: any TaskStore, submitter: VideoSubmitter = VideoSubmitter(),
+        manifest: URL, store: any TaskStore, submitter: VideoSubmitter = VideoSubmitter(policy: .seedance),
         throttle: CreateThrottle = CreateThrottle(), options: BatchRunOptions = BatchRunOptions()
     ) {
         self.manifest = manifest

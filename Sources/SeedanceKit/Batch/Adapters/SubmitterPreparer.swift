@@ -25,9 +25,9 @@ public struct SubmitterPreparer: BatchPreparer {
     public func prepare(_ item: BatchItem<BatchPlanItem>) async throws -> PreparedBatchRequest {
         let plan = item.payload
         let shared = submitter
-        let submitter = VideoSubmitter(
-            model: plan.model, policy: plan.model == shared.model ? shared.policy : nil, fixOptions: shared.fixOptions,
-            fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher,
+        let submitter = try VideoSubmitter(
+            model: plan.model, policy: plan.model == shared.model ? shared.policy : ModelCatalog.policy(for: plan.model),
+            fixOptions: shared.fixOptions, fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher,
             isolation: shared.isolation)
         // libvips work is synchronous: on a task of its own, not the runner's.
         let frames = try await Task.detached(priority: .utility) {

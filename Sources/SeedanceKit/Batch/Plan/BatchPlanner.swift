@@ -14,12 +14,13 @@ public struct BatchPlanner: Sendable {
     public var outputDirectory: URL
     /// How frames are fixed; each line's video target is set from its model and parameters.
     public var fixOptions: FixOptions
-    /// The frame rules for a model (the model's own, unless the caller overrides them).
-    public var policy: @Sendable (VideoModel) -> Policy
+    /// The frame rules for a model (the model's own, unless the caller overrides them); a model
+    /// whose rules do not convert makes its lines errors.
+    public var policy: @Sendable (VideoModel) throws(ModelFileError) -> Policy
 
     public init(
         defaults: [String: ManifestValue], model: VideoModel = .defaultModel, outputDirectory: URL, fixOptions: FixOptions = FixOptions(),
-        policy: @escaping @Sendable (VideoModel) -> Policy = { ModelCatalog.policy(for: $0) }
+        policy: @escaping @Sendable (VideoModel) throws(ModelFileError) -> Policy = ModelCatalog.policy(for:)
     ) {
         self.defaults = defaults
         self.model = model
@@ -79,7 +80,13 @@ public struct BatchPlanner: Sendable {
         let last = line.last.map(FrameSource.init(argument:))
         var options = fixOptions
         options.video = VideoTarget(model: lineModel, parameters: parameters, pixelAllowance: VideoSubmitter.videoPixelAllowance)
-        let verdicts = check(first: first, last: last, preflight: FramePreflight(policy: policy(lineModel), options: options))
+        let linePolicy: Policy
+        do {
+            linePolicy = try policy(lineModel)
+        } catch {
+            return (nil, [ManifestError(.invalidValue, line: line.lineNumber, key: "model", value: lineModel.name, "\(error.key): \(error.problem)")])
+        }
+        let verdicts = check(first: first, last: last, preflight: FramePreflight(policy: linePolicy, options: options))
         var frameErrors: [ManifestError] = []
         for verdict in verdicts where verdict.error != nil || verdict.isUnusable {
             let why = verdict.error.map { "\($0)" } ?? verdict.violations.filter { !$0.fixable }.map(\.message).joined(separator: "; ")

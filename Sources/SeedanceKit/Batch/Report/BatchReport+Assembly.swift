@@ -53,12 +53,12 @@ extension BatchReport {
 
     private static func sourcesOnly(item: BatchPlanItem?, line: ManifestLine?) -> [Frame] {
         if let item {
-            return [Frame(role: .first, source: item.first.journalName)]
-                + (item.last.map { [Frame(role: .last, source: $0.journalName)] } ?? [])
+            return [Frame(role: .first, source: item.first.recordedName)]
+                + (item.last.map { [Frame(role: .last, source: $0.recordedName)] } ?? [])
         }
         guard let line else { return [] }
-        return [Frame(role: .first, source: FrameSource(argument: line.first).journalName)]
-            + (line.last.map { [Frame(role: .last, source: FrameSource(argument: $0).journalName)] } ?? [])
+        return [Frame(role: .first, source: FrameSource(argument: line.first).recordedName)]
+            + (line.last.map { [Frame(role: .last, source: FrameSource(argument: $0).recordedName)] } ?? [])
     }
 
     private static func outcome(_ result: BatchItemResult, directory: URL) -> Outcome {

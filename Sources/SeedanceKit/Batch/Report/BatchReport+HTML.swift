@@ -116,11 +116,13 @@ extension BatchReport {
         cell.element("div", ["class": "frame"]) { div in
             div.element("span", ["class": "role"], text: frame.role.rawValue)
             let isURL = frame.source.lowercased().hasPrefix("http")
+            let originalMissing = frame.failure(of: .original).map { "no preview: \($0.reason)" }
+                ?? (isURL ? "URL: not fetched for the report" : "no preview")
             figure(frame.original, caption: [Self.fileName(frame.source), frame.originalFacts], title: frame.source,
-                   missing: isURL ? "URL: not fetched for the report" : "no preview", &div)
+                   missing: originalMissing, &div)
             div.element("span", ["class": "arrow"], text: "→")
             figure(frame.sent, caption: [frame.sentFacts, frame.sent == nil ? nil : frame.note], title: nil,
-                   missing: frame.note ?? "not prepared", &div)
+                   missing: frame.failure(of: .sent).map { "no preview: \($0.reason)" } ?? frame.note ?? "not prepared", &div)
         }
     }
 

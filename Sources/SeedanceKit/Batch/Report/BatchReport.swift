@@ -35,11 +35,13 @@ public struct BatchReport: Sendable {
         public var sentFacts: String?
         /// What preparing does, in order; "sent as is" for a compliant frame.
         public var steps: [String]
-        /// Why a thumbnail or a prepared frame is missing, or how a URL is handled.
+        /// Why a prepared frame is missing, or how a URL is handled.
         public var note: String?
+        /// Thumbnails that could not be drawn, and why: the page shows the reason in their place.
+        public var thumbnailFailures: [ThumbnailFailure]
 
         public init(role: FrameRole, source: String, original: Image? = nil, originalFacts: String? = nil, sent: Image? = nil,
-                    sentFacts: String? = nil, steps: [String] = [], note: String? = nil) {
+                    sentFacts: String? = nil, steps: [String] = [], note: String? = nil, thumbnailFailures: [ThumbnailFailure] = []) {
             self.role = role
             self.source = source
             self.original = original
@@ -48,6 +50,28 @@ public struct BatchReport: Sendable {
             self.sentFacts = sentFacts
             self.steps = steps
             self.note = note
+            self.thumbnailFailures = thumbnailFailures
+        }
+
+        /// Why this picture's thumbnail is missing, when drawing it failed.
+        public func failure(of picture: ThumbnailFailure.Picture) -> ThumbnailFailure? {
+            thumbnailFailures.first { $0.picture == picture }
+        }
+    }
+
+    /// A thumbnail the report could not draw (an unreadable original, a failed encode), and why.
+    public struct ThumbnailFailure: Sendable, Hashable {
+        public enum Picture: String, Sendable, Hashable {
+            case original, sent
+        }
+
+        public var picture: Picture
+        /// The thumbnailer's error, as its description says it.
+        public var reason: String
+
+        public init(picture: Picture, reason: String) {
+            self.picture = picture
+            self.reason = reason
         }
     }
 

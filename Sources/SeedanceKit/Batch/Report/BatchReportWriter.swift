@@ -6,7 +6,7 @@ import SeedanceAPI
 /// until the new one replaces it.
 ///
 /// ```swift
-/// let writer = BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+/// let writer = BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
 /// let report = try await writer.write(plan, manifest: lines, to: URL(fileURLWithPath: "report"))
 /// print(report.rows.count, "rows; open report/index.html")
 /// ```

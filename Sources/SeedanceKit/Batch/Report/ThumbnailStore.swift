@@ -11,16 +11,15 @@ struct ThumbnailStore: Sendable {
 
     /// A frame not prepared: its original only (a local file), or a note (a URL, stdin).
     func originalOnly(_ source: FrameSource, role: FrameRole, line: Int) throws(SeedanceError) -> BatchReport.Frame {
-        var frame = BatchReport.Frame(role: role, source: source.journalName)
+        var frame = BatchReport.Frame(role: role, source: source.recordedName)
         switch source {
         case .url:
             frame.note = "a URL: fetched, checked and prepared just before sending"
         case .image(.standardInput):
             frame.note = "standard input: read when sending"
         case .image(let input):
-            if let thumbnail = try? thumbnailer.original(input, preparedAs: nil, side: side) {
-                frame.original = try save(thumbnail, line: line, role: role, kind: "original")
-            }
+            let original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: nil, side: side) }
+            frame.original = original
         }
         return frame
     }
@@ -31,19 +30,29 @@ struct ThumbnailStore: Sendable {
             return try originalOnly(source, role: request.role, line: line)
         }
         var frame = BatchReport.Frame(
-            role: request.role, source: source.journalName, originalFacts: Self.facts(prepared.before.format, prepared.before.width,
+            role: request.role, source: source.recordedName, originalFacts: Self.facts(prepared.before.format, prepared.before.width,
                                                                                       prepared.before.height, prepared.before.bytes),
             sentFacts: Self.facts(prepared.format, prepared.width, prepared.height, prepared.bytes.count),
             steps: prepared.isPassThrough ? ["sent as is"] : prepared.steps.map(\.summary))
-        if let thumbnail = try? thumbnailer.original(input, preparedAs: prepared, side: side) {
-            frame.original = try save(thumbnail, line: line, role: request.role, kind: "original")
-        }
-        if let thumbnail = try? thumbnailer.sent(prepared, side: side) {
-            frame.sent = try save(thumbnail, line: line, role: request.role, kind: "sent")
-        } else {
-            frame.note = "no preview"
-        }
+        let original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: prepared, side: side) }
+        let sent = try draw(.sent, of: &frame, line: line) { try thumbnailer.sent(prepared, side: side) }
+        frame.original = original
+        frame.sent = sent
         return frame
+    }
+
+    /// One thumbnail, saved; a thumbnailer's failure is recorded on the frame for the page to
+    /// show (the report goes on without that picture), a failure to save it ends the report.
+    private func draw(_ picture: BatchReport.ThumbnailFailure.Picture, of frame: inout BatchReport.Frame, line: Int,
+                      _ thumbnail: () throws -> ReportThumbnail) throws(SeedanceError) -> BatchReport.Image? {
+        let drawn: ReportThumbnail
+        do {
+            drawn = try thumbnail()
+        } catch {
+            frame.thumbnailFailures.append(.init(picture: picture, reason: "\(error)"))
+            return nil
+        }
+        return try save(drawn, line: line, role: frame.role, kind: picture.rawValue)
     }
 
     private func save(_ thumbnail: ReportThumbnail, line: Int, role: FrameRole, kind: String) throws(SeedanceError) -> BatchReport.Image {

@@ -1,4 +1,4 @@
-/// What a run does with an item, given what earlier runs left in the ledger (issue 12, point 5).
+/// What a run does with an item, given what earlier runs left in the ledger.
 enum BatchResumeAction: Sendable, Hashable {
     /// Claim, prepare and send it (`resending`: an earlier attempt failed; `--retry-failed`).
     case send(resending: Bool)

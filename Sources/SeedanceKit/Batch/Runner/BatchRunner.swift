@@ -105,8 +105,8 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
         guard let first = unpriced.first else { return }
         throw SeedanceKitError(
             .unknownPriceWithCap,
-            "--max-spend needs a price for every item to send, and \(unpriced.count) have none (first: line \(first.line), id \"\(first.id)\"); "
-                + "give a price for its model or drop --max-spend. Nothing was sent")
+            "a spending cap needs a price for every item to send, and \(unpriced.count) have none (first: line \(first.line), id \"\(first.id)\"); "
+                + "give a price for its model or run without a cap. Nothing was sent")
     }
 
     static func row(for item: BatchItem<Payload>, action: BatchResumeAction, entry: BatchLedgerEntry?) -> BatchRunBoard.Row {

@@ -11,7 +11,7 @@ import Testing
         let folder = try temporaryDirectory("batch-report")
         let (manifest, plan) = try ReportManifests.plan(lines, in: folder)
         let directory = folder.appendingPathComponent("report")
-        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
             .write(plan, manifest: manifest, summary: summary, title: "shots.jsonl", to: directory)
         return (folder, report, try ReportPage(contentsOf: BatchReportWriter.index(in: directory)))
     }
@@ -66,9 +66,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (manifest, plan) = try ReportManifests.plan(lines, in: folder)
         let item = try #require(plan.items.first)
-        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
             .write(plan, manifest: manifest, to: folder.appendingPathComponent("report"))
-        let sent = try await SubmitterPreparer(submitter: VideoSubmitter()).prepare(
+        let sent = try await SubmitterPreparer(submitter: try VideoSubmitter()).prepare(
             BatchItem(id: item.id, line: item.line, payload: item, output: item.output, estimatedCostUSD: nil))
         let frames = try #require(report.rows.first?.frames)
         #expect(frames.count == 2)
@@ -88,7 +88,7 @@ import Testing
         let first = TestPaths.fixture("bad-last-panorama.png")
         let (manifest, plan) = try ReportManifests.plan(
             [ReportManifests.json(["id": "wide", "first": first, "prompt": "p", "ratio": "1:1"])], in: folder)
-        let submitter = VideoSubmitter(fixOptions: FixOptions(framing: framing))
+        let submitter = try VideoSubmitter(fixOptions: FixOptions(framing: framing))
         let directory = folder.appendingPathComponent("report")
         let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: submitter)).write(plan, manifest: manifest, to: directory)
         let shown = try #require(report.rows.first?.frames.first?.original)
@@ -139,11 +139,29 @@ import Testing
         let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(4), in: folder)
         let directory = folder.appendingPathComponent("report")
         let watcher = IndexWatcher(index: BatchReportWriter.index(in: directory))
-        try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter(), thumbnailer: watcher))
+        try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter(), thumbnailer: watcher))
             .write(plan, manifest: manifest, to: directory)
         #expect(watcher.calls.count >= 8, "an original and a sent frame per line at least")
         #expect(watcher.calls.allSatisfy { !$0 }, "index.html did not exist while thumbnails were drawn")
         #expect(FileManager.default.fileExists(atPath: BatchReportWriter.index(in: directory).path))
+    }
+
+    /// A thumbnail that cannot be drawn is not dropped in silence: the page says why in its place.
+    @Test func aThumbnailThatFailsSaysWhyOnThePage() async throws {
+        let folder = try temporaryDirectory("batch-report-failing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(1), in: folder)
+        let directory = folder.appendingPathComponent("report")
+        let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter(), thumbnailer: FailingThumbnailer()))
+            .write(plan, manifest: manifest, to: directory)
+        let frames = report.rows.flatMap(\.frames)
+        #expect(!frames.isEmpty)
+        for frame in frames {
+            #expect(frame.original == nil && frame.failure(of: .original)?.reason == FailingThumbnailer.reason, "\(frame)")
+            #expect(frame.sent == nil && frame.failure(of: .sent)?.reason == FailingThumbnailer.reason, "\(frame)")
+        }
+        let page = try ReportPage(contentsOf: BatchReportWriter.index(in: directory))
+        #expect(page.text.contains("no preview: \(FailingThumbnailer.reason)"), "\(page.text)")
     }
 
     @Test func aFolderThatCannotBeWrittenIsALocalIOError() async throws {
@@ -152,7 +170,7 @@ import Testing
         let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(1), in: folder)
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
-        await #expect { try await BatchReportWriter(builder: BatchReportBuilder(submitter: VideoSubmitter()))
+        await #expect { try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
             .write(plan, manifest: manifest, to: file.appendingPathComponent("report"))
         } throws: { ($0 as? SeedanceError)?.kind == .localIO }
     }
@@ -185,4 +203,16 @@ final class IndexWatcher: ReportThumbnailer, @unchecked Sendable {
         note()
         return try plain.sent(frame, side: side)
     }
+}
+
+/// A thumbnailer that always fails, with a reason the page must show.
+struct FailingThumbnailer: ReportThumbnailer {
+    static let reason = "the thumbnailer refused on purpose"
+
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String { FailingThumbnailer.reason }
+    }
+
+    func original(_ input: ImageInput, preparedAs frame: PreparedFrame?, side: Int) throws -> ReportThumbnail { throw Refusal() }
+    func sent(_ frame: PreparedFrame, side: Int) throws -> ReportThumbnail { throw Refusal() }
 }

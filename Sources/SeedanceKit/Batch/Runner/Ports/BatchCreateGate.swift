@@ -1,5 +1,5 @@
 /// The gate before every create call: a token bucket for the rate and a cap on tasks queued or
-/// running at the provider. Named as batchcore's `CreateThrottle` names them, so that actor
+/// running at the provider. Named as SeedanceAPI's `CreateThrottle` names them, so that actor
 /// conforms with an empty extension.
 public protocol BatchCreateGate: Sendable {
     /// Waits for a create token (the bucket is paused after a 429); throws when cancelled.

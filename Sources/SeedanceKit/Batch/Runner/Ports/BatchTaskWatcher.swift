@@ -1,6 +1,6 @@
 public import SeedanceAPI
 
-/// One poll loop for every task of the run (batchcore's `PollScheduler` behind an adapter).
+/// One poll loop for every task of the run (SeedanceAPI's `PollScheduler` behind an adapter).
 ///
 /// The runner calls ``run(report:)`` once, ``watch(_:)`` for each task id as it learns it (also
 /// while `run` is going), and ``finishWatching()`` when no more will come; `run` returns once

@@ -106,13 +106,13 @@ struct ManifestReaderTests {
         #expect(manifest.errors.count == 1)
         #expect(manifest.errors[0].description.contains("line 2"))
         #expect(manifest.errors[0].message.contains("line 1"))
-        #expect(manifest.invalidLineNumbers == [2])
+        #expect(manifest.errors.map(\.line) == [2])
     }
 
     @Test func everyErrorIsReportedNotJustTheFirst() throws {
         let manifest = try read("{\"first\": \"a.png\", \"x\": 1, \"y\": 2}\n{}\n{\"first\": \"-\"}\n{\"first\": \"ok.png\"}", .jsonLines)
         #expect(manifest.errors.map(\.kind) == [.unknownKey, .unknownKey, .missingFirst, .standardInputNotAllowed])
-        #expect(manifest.invalidLineNumbers == [1, 2, 3])
+        #expect(manifest.errors.map(\.line) == [1, 1, 2, 3])
         #expect(manifest.lines.map(\.lineNumber) == [4])
     }
 
