@@ -28,7 +28,8 @@ enum CommandLineAdvice {
             switch error.kind {
             case .frameNotCompliant: "run `seedance fix` on it, or leave out --no-fix"
             case .unknownPriceWithCap: "give its model a price (a model FILE.json with one) or drop --max-spend"
-            case .frameFetchFailed, .duplicateItemID, .ledgerUnavailable: nil
+            case .frameWorkerUnavailable: "SEEDANCE_FRAME_ISOLATION=in-process prepares frames in this process instead"
+            case .frameFetchFailed, .imageLibraryCrashed, .duplicateItemID, .ledgerUnavailable: nil
             }
         case let error as RemoteImageFetcher.FetchError:
             advice(for: error.kind)

@@ -75,7 +75,7 @@ public struct FramePreparationJob: Sendable, Codable {
     /// - Throws: `FrameError`, or ``SeedanceKitError`` `.frameNotCompliant` when the frame breaks
     ///   the rules and ``fixesFrames`` is false.
     public func perform() throws -> Outcome {
-        if engine != ImageEngine.settings { try ImageEngine.configure(engine) }
+        if engine != ImageEngine.settings { ImageEngine.configure(engine) }
         let inspected = try FrameInspector(policy: policy).inspectFrame(imageInput)
         let report = inspected.report
         let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
