@@ -30,5 +30,5 @@ extension TaskStoreContract {
         Check(name: "a legacy journal is imported once", run: aLegacyJournalIsImportedOnce),
     ] + resumeExamples.map { example in
         Check(name: "resume: \(example.testDescription)") { try await resumeDecidesFromTypedColumns($0, example) }
-    }
+    } + retryChecks
 }

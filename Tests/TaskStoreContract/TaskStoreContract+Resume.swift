@@ -97,7 +97,7 @@ extension TaskStoreContract {
             #expect(outcome.isClaimed == example.claimable, "\(outcome)")
             if outcome.isClaimed {
                 let claimed = try await reader.items(ofBatch: "b").first
-                #expect(claimed?.error == nil && claimed?.intentID == nil, "the earlier attempt is no longer the item's")
+                #expect(claimed?.error == nil && claimed?.intentID == item.intentID, "the earlier attempt stays linked until a new intent")
             }
         }
     }
