@@ -104,8 +104,9 @@ enum ClaimRule {
             // An item with an intent may have been POSTed: only its task record says what happened.
             return item.intentID.map { .alreadySent(intentID: $0) } ?? .finished(stage)
         }
-        // A link to a live intent is the guard once one is recorded (``TaskStore/recordIntent``).
-        guard item.state == .claimed, let holder = item.claimedBy, holder != owner.id else { return .claimed }
+        // A live owner keeps its item after sending too: one whose create was not taken (a 429)
+        // is sent again by that owner without a new claim.
+        guard let holder = item.claimedBy, holder != owner.id else { return .claimed }
         let leaseExpired = item.leaseUntil.map { $0 <= date } ?? true
         let holderDead = item.claimedPID.map { !ProcessLiveness.isAlive(pid: $0, host: item.claimedHost ?? "") } ?? false
         return leaseExpired || holderDead ? .claimed : .heldByAnother(owner: holder)
