@@ -80,8 +80,8 @@ extension TaskStoreContract {
     }
 
     /// A resumed run decides from typed columns only: the stage read back from the item and its
-    /// task record, and whether a new owner may claim the item once the run that left it is
-    /// gone, follow from the example.
+    /// task record, whether it may be paid (what its task record's state says), and whether a
+    /// new owner may claim the item once the run that left it is gone, follow from the example.
     static func resumeDecidesFromTypedColumns(_ factory: TaskStoreFactory, _ example: ResumeExample) async throws {
         try await factory.withFolder { folder in
             let store = try factory.open(folder)
@@ -96,6 +96,7 @@ extension TaskStoreContract {
             let task = item.intentID.flatMap { id in tasks.first { $0.intentID == id } }
             let stage = BatchItemStage(item: item, task: task)
             #expect(stage == example.stage)
+            #expect(stage.mayBePaid == (task?.state.mayBePaid ?? false), "one rule for what may be paid")
             #expect(stage.mayBeClaimed(retryingFailed: example.retrying) == example.claimable)
             let outcome = try await reader.claim(
                 ContractFixtures.key(), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now,
