@@ -19,13 +19,15 @@ import TestSupport
             func submit(_ prompt: String, baseURL: URL, apiKey: String = StubHarness.apiKey) async -> SeedanceError? {
                 let configuration = SeedanceClient.Configuration(baseURL: baseURL, apiKey: apiKey, connectTimeout: .seconds(2))
                 let client = SeedanceClient(configuration: configuration, timeSource: fastTimeSource(), logger: Logger(label: "test"))
-                defer { Task { try? await client.shutdown() } }
+                let failure: SeedanceError?
                 do {
                     _ = try await client.submit(makeRequest(["prompt": .string(prompt)]), store: store)
-                    return nil
+                    failure = nil
                 } catch {
-                    return error as? SeedanceError
+                    failure = error as? SeedanceError
                 }
+                try? await client.shutdown()
+                return failure
             }
 
             stub.inject(.error(status: 500, reason: "CREATE_TASK_FAILED"), on: .submit)

@@ -48,6 +48,5 @@ import Testing
     func anAnswerSetsItsState(_ creation: TaskCreation) {
         let expected: [TaskCreation: TaskState] = [.created: .submitted, .notSent: .refused, .refused: .refused, .unknown: .outcomeUnknown]
         #expect(creation.answeredState == expected[creation])
-        #expect(creation.mayBePaid == (creation == .created || creation == .unknown))
     }
 }

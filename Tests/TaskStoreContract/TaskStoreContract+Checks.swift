@@ -30,5 +30,7 @@ extension TaskStoreContract {
         Check(name: "a legacy journal is imported once", run: aLegacyJournalIsImportedOnce),
     ] + resumeExamples.map { example in
         Check(name: "resume: \(example.testDescription)") { try await resumeDecidesFromTypedColumns($0, example) }
-    }
+    } + Set(resumeExamples.map(\.attempt)).sorted { $0.description < $1.description }.map { attempt in
+        Check(name: "a live owner keeps its item: \(attempt)") { try await aLiveOwnerKeepsItsItemAtEveryStage($0, attempt) }
+    } + retryChecks
 }

@@ -54,35 +54,40 @@ extension TaskStoreContract {
         ]
     }
 
+    /// Leaves `attempt` for the batch's only item, as `owner`'s run would have.
+    static func leave(_ attempt: Attempt, in store: any TaskStore, by owner: ClaimOwner, at now: Date) async throws {
+        let key = ContractFixtures.key()
+        if attempt != .none {
+            #expect(try await store.claim(key, by: owner, leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+        }
+        switch attempt {
+        case .none:
+            break
+        case .unusable:
+            #expect(try await store.finishItem(key, by: owner, state: .skipped, error: "unusable", output: nil, at: now))
+        case .intentOnly, .answered, .finished:
+            #expect(try await store.recordIntent(ContractFixtures.record("i-0", batchItem: key), duplicatesSince: nil) == .recorded)
+        }
+        if case .answered(let creation) = attempt {
+            try await store.recordAnswer(intentID: "i-0", creation: creation, taskID: creation == .created ? "t-0" : nil, reason: "r", at: now)
+        }
+        if case .finished(let status) = attempt {
+            try await store.recordAnswer(intentID: "i-0", creation: .created, taskID: "t-0", reason: nil, at: now)
+            try await store.recordResult(
+                taskID: "t-0", status: status, reason: status == .failed ? "boom" : nil,
+                outputPath: status == .succeeded ? "/out.mp4" : nil, at: now)
+        }
+    }
+
     /// A resumed run decides from typed columns only: the stage read back from the item and its
-    /// task record, and whether another owner may now claim the item, follow from the example.
+    /// task record, whether it may be paid (what its task record's state says), and whether a
+    /// new owner may claim the item once the run that left it is gone, follow from the example.
     static func resumeDecidesFromTypedColumns(_ factory: TaskStoreFactory, _ example: ResumeExample) async throws {
         try await factory.withFolder { folder in
             let store = try factory.open(folder)
             try await ContractFixtures.batchStore(store, items: 1)
-            let key = ContractFixtures.key()
             let now = Date()
-            let first = ContractFixtures.owner("A")
-            if example.attempt != .none {
-                #expect(try await store.claim(key, by: first, leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
-            }
-            switch example.attempt {
-            case .none:
-                break
-            case .unusable:
-                #expect(try await store.finishItem(key, by: first, state: .skipped, error: "unusable", output: nil, at: now))
-            case .intentOnly, .answered, .finished:
-                #expect(try await store.recordIntent(ContractFixtures.record("i-0", batchItem: key), duplicatesSince: nil) == .recorded)
-            }
-            if case .answered(let creation) = example.attempt {
-                try await store.recordAnswer(intentID: "i-0", creation: creation, taskID: creation == .created ? "t-0" : nil, reason: "r", at: now)
-            }
-            if case .finished(let status) = example.attempt {
-                try await store.recordAnswer(intentID: "i-0", creation: .created, taskID: "t-0", reason: nil, at: now)
-                try await store.recordResult(
-                    taskID: "t-0", status: status, reason: status == .failed ? "boom" : nil,
-                    outputPath: status == .succeeded ? "/out.mp4" : nil, at: now)
-            }
+            try await leave(example.attempt, in: store, by: ContractFixtures.owner("A", pid: try ContractFixtures.deadPID()), at: now)
 
             // What a new process reads.
             let reader = try factory.open(folder)
@@ -91,13 +96,34 @@ extension TaskStoreContract {
             let task = item.intentID.flatMap { id in tasks.first { $0.intentID == id } }
             let stage = BatchItemStage(item: item, task: task)
             #expect(stage == example.stage)
+            #expect(stage.mayBePaid == (task?.state.mayBePaid ?? false), "one rule for what may be paid")
             #expect(stage.mayBeClaimed(retryingFailed: example.retrying) == example.claimable)
             let outcome = try await reader.claim(
-                key, by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now, retryingFailed: example.retrying)
+                ContractFixtures.key(), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now,
+                retryingFailed: example.retrying)
             #expect(outcome.isClaimed == example.claimable, "\(outcome)")
             if outcome.isClaimed {
                 let claimed = try await reader.items(ofBatch: "b").first
-                #expect(claimed?.error == nil && claimed?.intentID == nil, "the earlier attempt is no longer the item's")
+                #expect(claimed?.error == nil && claimed?.intentID == item.intentID, "the earlier attempt stays linked until a new intent")
+            }
+        }
+    }
+
+    /// While the run that left an item lives and its lease holds, no other owner takes the item,
+    /// at any stage (even with `--retry-failed`): an item whose create was not taken (a 429) is
+    /// still being sent by its owner. An item its run ended locally (``TaskStore/finishItem``) is
+    /// no longer held.
+    static func aLiveOwnerKeepsItsItemAtEveryStage(_ factory: TaskStoreFactory, _ attempt: Attempt) async throws {
+        try await factory.withStore { store in
+            try await ContractFixtures.batchStore(store, items: 1)
+            let now = Date()
+            try await leave(attempt, in: store, by: ContractFixtures.owner("A"), at: now)
+            let outcome = try await store.claim(
+                ContractFixtures.key(), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now, retryingFailed: true)
+            if attempt == .none || attempt == .unusable {
+                #expect(outcome == .claimed, "nobody holds it, or its run ended it")
+            } else {
+                #expect(!outcome.isClaimed, "\(outcome)")
             }
         }
     }

@@ -55,7 +55,7 @@ extension TaskStoreContract {
                     intentID: "earlier", creation: earlier, taskID: earlier == .created ? "t-earlier" : nil, reason: nil, at: Date())
             }
             let outcome = try await store.recordIntent(ContractFixtures.record("later"), duplicatesSince: DuplicateRule.windowStart(at: Date()))
-            if earlier?.mayBePaid ?? true {
+            if earlier?.answeredState.mayBePaid ?? true {
                 guard case .duplicate(let record) = outcome else { Issue.record("\(String(describing: earlier)): got \(outcome)"); return }
                 #expect(record.intentID == "earlier")
                 #expect(try await store.records(matching: .all).count == 1, "nothing recorded for the refused one")

@@ -69,11 +69,20 @@ public enum BatchItemStage: Sendable, Hashable {
         }
     }
 
-    /// Whether an earlier attempt may have been paid for.
-    public var mayBePaid: Bool {
+    /// Whether an earlier attempt may have been paid for: what the state of the task record it
+    /// was read from says (``TaskState/mayBePaid``; a task that failed is not charged).
+    public var mayBePaid: Bool { taskState?.mayBePaid ?? false }
+
+    /// The state of the task record this stage is read from; nil: no task was made or sent.
+    var taskState: TaskState? {
         switch self {
-        case .awaitingAnswer, .unknown, .created, .succeeded, .failed, .downloaded: true
-        case .unsent, .abandoned, .refused: false
+        case .unsent, .abandoned: nil
+        case .awaitingAnswer: .intent
+        case .refused: .refused
+        case .unknown: .outcomeUnknown
+        case .created: .submitted
+        case .succeeded, .downloaded: .succeeded
+        case .failed: .failed
         }
     }
 }

@@ -43,12 +43,13 @@ extension SQLiteTaskStore {
             let outcome = ClaimRule.decide(
                 current, stage: BatchItemStage(item: current, task: task), for: owner, at: date, retryingFailed: retryingFailed)
             guard outcome == .claimed else { return outcome }
-            // A new attempt: the earlier one (which provably made nothing, or failed and is being
-            // retried) is no longer the item's; its task row stays in the history.
+            // The earlier attempt stays linked: a claim sends nothing, so until this owner's own
+            // intent replaces the link (``recordIntent``), the item is still that refused or
+            // failed attempt, and a run without --retry-failed leaves it alone.
             try db.execute(
                 sql: """
                     UPDATE batch_items SET state = ?, claimed_by = ?, claimed_host = ?, claimed_pid = ?, claimed_at = ?, lease_until = ?,
-                        error = NULL, intent_id = NULL
+                        error = NULL
                     WHERE batch_id = ? AND item_id = ?
                     """,
                 arguments: [BatchItemState.claimed.rawValue, owner.id, owner.host, owner.pid, date, leaseUntil, item.batchID, item.itemID])
@@ -58,16 +59,20 @@ extension SQLiteTaskStore {
 
     @discardableResult
     public func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool {
-        try await write("release batch item") { db in
+        // Linked to nothing, or to an attempt that cannot be paid (not taken, refused, failed: an
+        // item claimed to be retried): the link stays, so the stage it reads stays what it was.
+        let unpaid = TaskState.allCases.filter { !$0.mayBePaid }.map(\.rawValue)
+        return try await write("release batch item") { db in
             try db.execute(
                 sql: """
                     UPDATE batch_items SET state = ?, claimed_by = NULL, claimed_host = NULL, claimed_pid = NULL,
-                        claimed_at = NULL, lease_until = NULL, intent_id = NULL
+                        claimed_at = NULL, lease_until = NULL
                     WHERE batch_id = ? AND item_id = ? AND claimed_by = ? AND state IN (?, ?)
-                        AND (intent_id IS NULL OR intent_id IN (SELECT intent_id FROM tasks WHERE creation = ?))
+                        AND (intent_id IS NULL OR intent_id IN (
+                            SELECT intent_id FROM tasks WHERE state IN (\(databaseQuestionMarks(count: unpaid.count)))))
                     """,
-                arguments: [BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id,
-                            BatchItemState.claimed.rawValue, BatchItemState.sent.rawValue, TaskCreation.notSent.rawValue])
+                arguments: StatementArguments([BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id,
+                                               BatchItemState.claimed.rawValue, BatchItemState.sent.rawValue] + unpaid))
             return db.changesCount > 0
         }
     }
@@ -99,8 +104,9 @@ enum ClaimRule {
             // An item with an intent may have been POSTed: only its task record says what happened.
             return item.intentID.map { .alreadySent(intentID: $0) } ?? .finished(stage)
         }
-        // A link to a live intent is the guard once one is recorded (``TaskStore/recordIntent``).
-        guard item.state == .claimed, let holder = item.claimedBy, holder != owner.id else { return .claimed }
+        // A live owner keeps its item after sending too: one whose create was not taken (a 429)
+        // is sent again by that owner without a new claim.
+        guard let holder = item.claimedBy, holder != owner.id else { return .claimed }
         let leaseExpired = item.leaseUntil.map { $0 <= date } ?? true
         let holderDead = item.claimedPID.map { !ProcessLiveness.isAlive(pid: $0, host: item.claimedHost ?? "") } ?? false
         return leaseExpired || holderDead ? .claimed : .heldByAnother(owner: holder)

@@ -2,7 +2,8 @@
 /// with every record and printed in snake_case.
 ///
 /// Set from the submit failure classifier's typed result (``SubmitFailureClassifier/creation(_:)``),
-/// never from message text. Only ``created`` and ``unknown`` may have cost money.
+/// never from message text. Whether a record may have cost money is its state's
+/// ``TaskState/mayBePaid`` (``answeredState``): a created task that failed is not charged.
 public enum TaskCreation: String, Sendable, Hashable, Codable, CaseIterable {
     /// Nothing left this machine, or the provider provably did not take it: the connection was
     /// refused before sending, or it answered 429/503 ("not now"). Safe to send again.
@@ -23,9 +24,6 @@ public enum TaskCreation: String, Sendable, Hashable, Codable, CaseIterable {
         case .unknown: .outcomeUnknown
         }
     }
-
-    /// Whether a paid task may exist.
-    public var mayBePaid: Bool { self == .created || self == .unknown }
 
     /// What a record written before `creation` existed (a 0.4.0 store, a legacy journal) proves.
     ///

@@ -20,7 +20,9 @@ public enum TaskState: String, Sendable, Hashable, Codable, CaseIterable {
     /// No later answer can change this state.
     public var isFinal: Bool { self == .succeeded || self == .failed || self == .refused }
 
-    /// The states in which a request may already be paid for (``DuplicateRule``).
+    /// The states in which a request may already be paid for (``DuplicateRule``): the one rule
+    /// for the duplicate window, a batch item's link and its spend count. A failed task is not
+    /// charged (only successful videos are), so it is not here.
     public var mayBePaid: Bool { self == .intent || self == .submitted || self == .succeeded || self == .outcomeUnknown }
 
     /// The state a final task-result status puts a task in; nil while it runs.

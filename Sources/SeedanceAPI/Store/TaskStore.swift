@@ -55,7 +55,7 @@ public protocol TaskStore: Sendable {
     /// process is dead on this host, or its lease expired). Whether the item may be taken at all
     /// is its ``BatchItemStage``'s ``BatchItemStage/mayBeClaimed(retryingFailed:)``: an item
     /// that may have been POSTed without a known failure is never handed out again. A claim
-    /// unlinks an earlier attempt's intent (its task row stays).
+    /// keeps the link to an earlier attempt: only the new attempt's intent replaces it.
     func claim(
         _ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool
     ) async throws(StateStoreError) -> ClaimOutcome
@@ -63,8 +63,8 @@ public protocol TaskStore: Sendable {
     /// Gives back `owner`'s claim on an item it did not send (its run stopped first), so the
     /// next run takes it at once even while `owner`'s process lives on (a library caller running
     /// batches one after another). Does nothing once an intent that may have been paid is
-    /// recorded (one provably not taken is unlinked), or when another owner holds the item;
-    /// returns whether it gave the item back.
+    /// linked (one not taken, refused or failed stays linked, and the item keeps its stage), or
+    /// when another owner holds the item; returns whether it gave the item back.
     @discardableResult
     func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool
 

@@ -149,9 +149,11 @@ struct BatchRunnerTests {
         #expect(first.item("c")?.error == "ILLEGAL_PROMPT")
         #expect(first.item("d")?.state == .failed)
         #expect(first.outcome == .someFailed)
+        #expect(abs(first.spentUSD - 0.26) < 1e-9, "neither the refused nor the failed item is paid")
 
         let again = try await world.runner().run(items)
         #expect(again.outcome == .someFailed)
+        #expect(abs(again.spentUSD - 0.26) < 1e-9, "a resumed run counts the same")
         #expect(await world.provider.attempts == ["a": 1, "c": 1, "d": 1])
 
         await world.provider.setFailing([])

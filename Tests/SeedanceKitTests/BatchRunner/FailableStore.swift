@@ -1,12 +1,11 @@
 import Foundation
 import SeedanceAPI
+import Synchronization
 
 /// A ``TaskStore`` whose writes can be made to fail, as a full disk would; reads pass through.
-final class FailableStore: TaskStore, @unchecked Sendable {
+final class FailableStore: TaskStore {
     let base: any TaskStore
-    /// Guarded by `lock`.
-    private var failing = false
-    private let lock = NSLock()
+    private let failing = Mutex(false)
 
     init(base: any TaskStore) {
         self.base = base
@@ -14,10 +13,10 @@ final class FailableStore: TaskStore, @unchecked Sendable {
 
     var location: String { base.location }
 
-    func setFailing(_ value: Bool) { lock.withLock { failing = value } }
+    func setFailing(_ value: Bool) { failing.withLock { $0 = value } }
 
     private func check() throws(StateStoreError) {
-        if lock.withLock({ failing }) { throw StateStoreError(operation: "write", location: location, message: "disk I/O error") }
+        if failing.withLock({ $0 }) { throw StateStoreError(operation: "write", location: location, message: "disk I/O error") }
     }
 
     func recordIntent(_ record: TaskRecord, duplicatesSince: Date?) async throws(StateStoreError) -> IntentOutcome {

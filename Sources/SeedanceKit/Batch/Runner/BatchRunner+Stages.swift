@@ -266,6 +266,8 @@ extension BatchRunner {
                     await board.set(id, .succeeded)
                     if await board.startDownload(id) { _ = await downloads.put(Download(itemID: id, result: result)) }
                 } else {
+                    // A failed task is not charged (``TaskState/mayBePaid``), as a resumed run counts it.
+                    await board.unadmit(id)
                     await board.set(id, .failed, error: result.reason.isEmpty ? "the task failed (the provider gave no reason)" : result.reason)
                 }
             }
