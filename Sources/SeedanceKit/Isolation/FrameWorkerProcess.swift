@@ -15,8 +15,9 @@ final class FrameWorkerProcess: Sendable {
         self.socket = socket
     }
 
-    /// Starts `executable` with `arguments`; its stdin and stdout are one end of a new socket.
-    static func spawn(executable: String, arguments: [String]) throws(SeedanceKitError) -> FrameWorkerProcess {
+    /// Starts `executable` with `arguments` (argv[0] `programName`, else the path); its stdin
+    /// and stdout are one end of a new socket.
+    static func spawn(executable: String, arguments: [String], programName: String? = nil) throws(SeedanceKitError) -> FrameWorkerProcess {
         var ends: [Int32] = [-1, -1]
         // Close-on-exec on both ends: no other child (another worker starting at the same time)
         // inherits them, or a dead worker's socket would never read as closed.
@@ -42,7 +43,7 @@ final class FrameWorkerProcess: Sendable {
         // The Swift runtime's backtracer would spend seconds on a crash the caller handles.
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
             .map { "\($0.key)=\($0.value)" } + ["SWIFT_BACKTRACE=enable=no"]
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([programName ?? executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
