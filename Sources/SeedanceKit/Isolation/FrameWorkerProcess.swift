@@ -29,6 +29,9 @@ final class FrameWorkerProcess: Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, ends[1], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO)
+        // Nothing else of ours (a store, a socket to the provider, a terminal) reaches the
+        // process that parses hostile images.
+        addCloseFrom(3, to: &actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -40,9 +43,7 @@ final class FrameWorkerProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        // The Swift runtime's backtracer would spend seconds on a crash the caller handles.
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
-            .map { "\($0.key)=\($0.value)" } + ["SWIFT_BACKTRACE=enable=no"]
+        let environment = workerEnvironment(ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([programName ?? executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -54,6 +55,23 @@ final class FrameWorkerProcess: Sendable {
             throw unavailable(executable, String(cString: strerror(status)))
         }
         return FrameWorkerProcess(pid: pid, socket: ends[0])
+    }
+
+    /// The worker's environment: ours without secrets (a process that parses hostile images
+    /// never holds an API key or the store's address), and without the Swift runtime's
+    /// backtracer, which would spend seconds on a crash the caller handles.
+    static func workerEnvironment(_ environment: [String: String]) -> [String: String] {
+        var kept = environment.filter { !$0.key.hasSuffix("_API_KEY") && $0.key != "SEEDANCE_STORE_URL" }
+        kept["SWIFT_BACKTRACE"] = "enable=no"
+        return kept
+    }
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), which the Glibc module does not
+    /// import: found at run time; without it, only our close-on-exec descriptors are kept out.
+    private static func addCloseFrom(_ lowest: Int32, to actions: inout posix_spawn_file_actions_t) {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, lowest)
     }
 
     private static func unavailable(_ executable: String, _ reason: String) -> SeedanceKitError {
