@@ -40,7 +40,9 @@ import Testing
             return try await group.reduce(into: [String: PreparedFrame]()) { $0[$1.0] = $1.1 }
         }
         let pids = await pool.workerProcessIDs
-        #expect(pids.count == 2, "frames beyond the pool's size wait for a worker: \(pids)")
+        // A worker may finish its frame before the next one asks: how many start is the
+        // scheduler's choice; more than the pool's size never is.
+        #expect((1...2).contains(pids.count), "frames beyond the pool's size wait for a worker: \(pids)")
         for name in names {
             let own = try Self.prepared(try Self.job(.file(TestPaths.fixture(name))).perform())
             let theirs = try #require(contained[name])
