@@ -1,3 +1,4 @@
+import FrameKit
 import Foundation
 
 /// Worker processes that prepare frames, so a crash of the image library (an abort, a segfault,
@@ -67,6 +68,8 @@ public actor FrameWorkerPool {
             let worker = try await acquire()
             if let answer = await Self.exchange(request, with: worker) {
                 await release(worker)
+                // As if libvips had raised them here: whoever reports this process's diagnostics reports them.
+                ImageEngine.addDiagnostics(answer.diagnostics)
                 return try answer.header.outcome(data: answer.data)
             }
             // The worker died mid-frame, or said something that is not an answer.

@@ -81,6 +81,8 @@ final class FrameWorkerProcess: Sendable {
     /// A worker's answer: its header, and the bytes beside it.
     struct Answer: Sendable {
         var header: FrameWorkerResponse
+        /// The worker's libvips warnings that no frame owns.
+        var diagnostics: [String]
         var data: Data
     }
 
@@ -88,8 +90,8 @@ final class FrameWorkerProcess: Sendable {
     /// when the worker is gone or its answer does not decode.
     func exchange(_ message: Data) throws -> Answer {
         try FrameWorkerWire.write(message, to: socket)
-        let answer = try FrameWorkerWire.read(FrameWorkerResponse.self, from: socket)
-        return Answer(header: answer.header, data: answer.data)
+        let answer = try FrameWorkerWire.read(FrameWorkerAnswerHeader.self, from: socket)
+        return Answer(header: answer.header.response, diagnostics: answer.header.diagnostics, data: answer.data)
     }
 
     /// Kills the worker now (a cancelled frame); it is reaped by whoever holds it.

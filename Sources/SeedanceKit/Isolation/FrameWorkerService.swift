@@ -1,3 +1,4 @@
+import FrameKit
 import Foundation
 
 /// The worker's side of ``FrameWorkerPool``: reads one ``FramePreparationJob`` at a time on
@@ -43,7 +44,8 @@ public struct FrameWorkerService: Sendable {
             fault?.strike(job.inputName)
             limitCPUForNextFrame()
             let answer = FrameWorkerResponse.message(for: Result { try job.perform() })
-            try FrameWorkerWire.write(FrameWorkerWire.encode(answer.header, data: answer.data), to: output)
+            let header = FrameWorkerAnswerHeader(response: answer.header, diagnostics: ImageEngine.takeDiagnostics())
+            try FrameWorkerWire.write(FrameWorkerWire.encode(header, data: answer.data), to: output)
         }
     }
 
