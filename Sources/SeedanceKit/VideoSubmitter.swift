@@ -125,7 +125,7 @@ public struct VideoSubmitter: Sendable {
         let frame: PreparedFrame
         switch try await isolation.prepare(job) {
         case .compliant(let report):
-            guard case .url(let url) = source, let fetchedDigest else { preconditionFailure("only a URL frame is answered compliant") }
+            guard case .url(let url) = source, let fetchedDigest else { throw job.unexpected(.compliant(report)) }
             let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
             return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
         case .prepared(let prepared):

@@ -16,7 +16,10 @@ enum ContainedPreparation {
         var arguments = ["prepare-worker"]
         if let memory = environment["SEEDANCE_WORKER_MAX_MEMORY_MB"].flatMap(Int.init) { arguments += ["--max-memory-mb", "\(memory)"] }
         if let seconds = environment["SEEDANCE_WORKER_MAX_CPU_SECONDS"].flatMap(Int.init) { arguments += ["--max-cpu-seconds", "\(seconds)"] }
-        return try await FrameWorkerPool.run(executable: executablePath, arguments: arguments, maxWorkers: workers) { pool in
+        // This executable as the kernel holds it: a path (even the kernel's answer) breaks when
+        // the file is replaced or removed mid-run (an upgrade), and a relative argv[0] after a chdir.
+        return try await FrameWorkerPool.run(executable: "/proc/self/exe", arguments: arguments, maxWorkers: workers,
+                                             programName: "seedance") { pool in
             try await body(.contained(pool))
         }
     }
@@ -28,10 +31,5 @@ enum ContainedPreparation {
             contained.isolation = isolation
             return try await body(contained)
         }
-    }
-
-    /// This executable: the kernel's answer (a relative argv[0] would break after a chdir).
-    private static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }

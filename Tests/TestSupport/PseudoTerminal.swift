@@ -35,7 +35,9 @@ public enum PseudoTerminal {
                            columns: Int, rows: Int = 24, resize: Resize? = nil, timeout: Double) throws -> Outcome {
         // posix_openpt, unlockpt and ptsname are hidden from Swift's Glibc (feature macros), so
         // what they do on Linux is done here: open the multiplexer, unlock, ask the number.
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        // Close-on-exec on both ends: a child another suite spawns meanwhile must not inherit
+        // them, or the drain below waits for that child to end before it sees the hang-up.
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw failure("open /dev/ptmx") }
         defer { close(master) }
         var unlock: Int32 = 0
@@ -47,7 +49,7 @@ public enum PseudoTerminal {
         guard setSize(master, columns: columns, rows: rows) else { throw failure("TIOCSWINSZ") }
         // This process holds the terminal's other end open until the child is reaped, then closes
         // it: the last reads then return what is still buffered, and then a hang-up (EIO).
-        let slave = open(name, O_RDWR | O_NOCTTY)
+        let slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else { throw failure("open \(name)") }
         var slaveOpen = true
         defer { if slaveOpen { close(slave) } }

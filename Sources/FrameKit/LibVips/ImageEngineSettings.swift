@@ -39,4 +39,10 @@ public enum ImageEngine {
     public static func takeDiagnostics() -> [String] {
         VipsWarnings.processDiagnostics.take()
     }
+
+    /// Files warnings another process's libvips raised where no frame could own them (a frame
+    /// preparation worker's), so that ``takeDiagnostics()`` here reports them too.
+    public static func addDiagnostics(_ warnings: [String]) {
+        warnings.forEach(VipsWarnings.processDiagnostics.record)
+    }
 }

@@ -40,9 +40,10 @@ public enum FramePreparationIsolation: Sendable {
 
     private func fix(_ input: ImageInput, role: FrameRole, policy: Policy, options: FixOptions,
                      matching target: FixPlanner.Target?) async throws -> PreparedFrame {
-        switch try await prepare(FramePreparationJob(input: input, policy: policy, options: options, role: role, target: target)) {
-        case .prepared(let frame): frame
-        case .compliant: preconditionFailure("a job that does not report compliant frames prepares them")
+        let job = try FramePreparationJob(input: input, policy: policy, options: options, role: role, target: target)
+        switch try await prepare(job) {
+        case .prepared(let frame): return frame
+        case let outcome: throw job.unexpected(outcome)
         }
     }
 }

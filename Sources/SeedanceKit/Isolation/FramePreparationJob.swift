@@ -71,6 +71,13 @@ public struct FramePreparationJob: Sendable, Codable {
         case prepared(PreparedFrame)
     }
 
+    /// The error for an outcome this job cannot have (a compliant answer when ``reportsCompliantFrames``
+    /// is off): only a worker process that misbehaves gives one, and it must not end the caller.
+    func unexpected(_ outcome: Outcome) -> SeedanceKitError {
+        SeedanceKitError(.frameWorkerUnavailable, "\(inputName): the frame preparation worker answered with a frame report "
+            + "where a prepared frame was asked for")
+    }
+
     /// Inspects the input once and fixes it, in this process.
     /// - Throws: `FrameError`, or ``SeedanceKitError`` `.frameNotCompliant` when the frame breaks
     ///   the rules and ``fixesFrames`` is false.

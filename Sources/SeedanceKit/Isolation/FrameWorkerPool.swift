@@ -1,3 +1,4 @@
+import FrameKit
 import Foundation
 
 /// Worker processes that prepare frames, so a crash of the image library (an abort, a segfault,
@@ -16,6 +17,8 @@ public actor FrameWorkerPool {
     public nonisolated let executable: String
     public nonisolated let arguments: [String]
     public nonisolated let maxWorkers: Int
+    /// The worker's argv[0]; the executable's path when nil.
+    public nonisolated let programName: String?
 
     private var idle: [FrameWorkerProcess] = []
     private var live = 0
@@ -28,16 +31,19 @@ public actor FrameWorkerPool {
     ///   - executable: the worker program's path.
     ///   - arguments: what follows it on the command line (a subcommand, its limits).
     ///   - maxWorkers: at most this many workers at once (frames beyond wait their turn).
-    public init(executable: String, arguments: [String], maxWorkers: Int) {
+    ///   - programName: the worker's argv[0], when the executable's path is not its name
+    ///     (`/proc/self/exe`, which still starts this program after its file was replaced).
+    public init(executable: String, arguments: [String], maxWorkers: Int, programName: String? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.maxWorkers = max(1, maxWorkers)
+        self.programName = programName
     }
 
     /// A pool for the time of `body`, shut down after it (also when it throws).
-    public static func run<T>(executable: String, arguments: [String], maxWorkers: Int,
+    public static func run<T>(executable: String, arguments: [String], maxWorkers: Int, programName: String? = nil,
                               _ body: (FrameWorkerPool) async throws -> T) async rethrows -> T {
-        let pool = FrameWorkerPool(executable: executable, arguments: arguments, maxWorkers: maxWorkers)
+        let pool = FrameWorkerPool(executable: executable, arguments: arguments, maxWorkers: maxWorkers, programName: programName)
         do {
             let result = try await body(pool)
             await pool.shutdown()
@@ -62,6 +68,8 @@ public actor FrameWorkerPool {
             let worker = try await acquire()
             if let answer = await Self.exchange(request, with: worker) {
                 await release(worker)
+                // As if libvips had raised them here: whoever reports this process's diagnostics reports them.
+                ImageEngine.addDiagnostics(answer.diagnostics)
                 return try answer.header.outcome(data: answer.data)
             }
             // The worker died mid-frame, or said something that is not an answer.
@@ -100,7 +108,7 @@ public actor FrameWorkerPool {
             if live < maxWorkers {
                 live += 1
                 do {
-                    let worker = try FrameWorkerProcess.spawn(executable: executable, arguments: arguments)
+                    let worker = try FrameWorkerProcess.spawn(executable: executable, arguments: arguments, programName: programName)
                     running.insert(worker.pid)
                     return worker
                 } catch {

@@ -15,8 +15,9 @@ final class FrameWorkerProcess: Sendable {
         self.socket = socket
     }
 
-    /// Starts `executable` with `arguments`; its stdin and stdout are one end of a new socket.
-    static func spawn(executable: String, arguments: [String]) throws(SeedanceKitError) -> FrameWorkerProcess {
+    /// Starts `executable` with `arguments` (argv[0] `programName`, else the path); its stdin
+    /// and stdout are one end of a new socket.
+    static func spawn(executable: String, arguments: [String], programName: String? = nil) throws(SeedanceKitError) -> FrameWorkerProcess {
         var ends: [Int32] = [-1, -1]
         // Close-on-exec on both ends: no other child (another worker starting at the same time)
         // inherits them, or a dead worker's socket would never read as closed.
@@ -28,6 +29,9 @@ final class FrameWorkerProcess: Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, ends[1], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO)
+        // Nothing else of ours (a store, a socket to the provider, a terminal) reaches the
+        // process that parses hostile images.
+        addCloseFrom(3, to: &actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -39,10 +43,8 @@ final class FrameWorkerProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        // The Swift runtime's backtracer would spend seconds on a crash the caller handles.
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
-            .map { "\($0.key)=\($0.value)" } + ["SWIFT_BACKTRACE=enable=no"]
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let environment = workerEnvironment(ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv = ([programName ?? executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
@@ -55,6 +57,23 @@ final class FrameWorkerProcess: Sendable {
         return FrameWorkerProcess(pid: pid, socket: ends[0])
     }
 
+    /// The worker's environment: ours without secrets (a process that parses hostile images
+    /// never holds an API key or the store's address), and without the Swift runtime's
+    /// backtracer, which would spend seconds on a crash the caller handles.
+    static func workerEnvironment(_ environment: [String: String]) -> [String: String] {
+        var kept = environment.filter { !$0.key.hasSuffix("_API_KEY") && $0.key != "SEEDANCE_STORE_URL" }
+        kept["SWIFT_BACKTRACE"] = "enable=no"
+        return kept
+    }
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), which the Glibc module does not
+    /// import: found at run time; without it, only our close-on-exec descriptors are kept out.
+    private static func addCloseFrom(_ lowest: Int32, to actions: inout posix_spawn_file_actions_t) {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, lowest)
+    }
+
     private static func unavailable(_ executable: String, _ reason: String) -> SeedanceKitError {
         SeedanceKitError(.frameWorkerUnavailable, "cannot start the frame preparation worker \(executable): \(reason)")
     }
@@ -62,6 +81,8 @@ final class FrameWorkerProcess: Sendable {
     /// A worker's answer: its header, and the bytes beside it.
     struct Answer: Sendable {
         var header: FrameWorkerResponse
+        /// The worker's libvips warnings that no frame owns.
+        var diagnostics: [String]
         var data: Data
     }
 
@@ -69,8 +90,8 @@ final class FrameWorkerProcess: Sendable {
     /// when the worker is gone or its answer does not decode.
     func exchange(_ message: Data) throws -> Answer {
         try FrameWorkerWire.write(message, to: socket)
-        let answer = try FrameWorkerWire.read(FrameWorkerResponse.self, from: socket)
-        return Answer(header: answer.header, data: answer.data)
+        let answer = try FrameWorkerWire.read(FrameWorkerAnswerHeader.self, from: socket)
+        return Answer(header: answer.header.response, diagnostics: answer.header.diagnostics, data: answer.data)
     }
 
     /// Kills the worker now (a cancelled frame); it is reaped by whoever holds it.

@@ -1,6 +1,13 @@
 import FrameKit
 import Foundation
 
+/// The header of a worker's answer: the response, and the warnings its libvips raised for the
+/// job where no frame could own them (its process diagnostics), for the caller's own.
+struct FrameWorkerAnswerHeader: Codable {
+    var response: FrameWorkerResponse
+    var diagnostics: [String]
+}
+
 /// What a worker answers for one job: the outcome or the typed error, as the in-process call
 /// would have returned or thrown it. A prepared frame's bytes travel beside the header.
 enum FrameWorkerResponse: Codable {

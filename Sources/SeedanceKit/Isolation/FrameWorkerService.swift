@@ -1,3 +1,4 @@
+import FrameKit
 import Foundation
 
 /// The worker's side of ``FrameWorkerPool``: reads one ``FramePreparationJob`` at a time on
@@ -7,7 +8,8 @@ public struct FrameWorkerService: Sendable {
     public var limits: FrameWorkerLimits
     /// Fault injection for tests, like the stub's faults: `SIGNAL:TEXT` (SIGNAL one of `abort`,
     /// `segv`, `kill`) makes the worker die by that signal when it receives a frame whose input
-    /// name contains TEXT, every time, after saying so on stderr. nil in normal use.
+    /// name contains TEXT, every time, after saying so on stderr; `hang:TEXT` makes it block
+    /// without using CPU (a decoder stuck on a read) until it is killed. nil in normal use.
     public var fault: String?
 
     public init(limits: FrameWorkerLimits = FrameWorkerLimits(), fault: String? = nil) {
@@ -42,7 +44,8 @@ public struct FrameWorkerService: Sendable {
             fault?.strike(job.inputName)
             limitCPUForNextFrame()
             let answer = FrameWorkerResponse.message(for: Result { try job.perform() })
-            try FrameWorkerWire.write(FrameWorkerWire.encode(answer.header, data: answer.data), to: output)
+            let header = FrameWorkerAnswerHeader(response: answer.header, diagnostics: ImageEngine.takeDiagnostics())
+            try FrameWorkerWire.write(FrameWorkerWire.encode(header, data: answer.data), to: output)
         }
     }
 
@@ -82,7 +85,9 @@ public struct FrameWorkerService: Sendable {
 
         init?(_ text: String?) {
             guard let text, let colon = text.firstIndex(of: ":") else { return nil }
-            let signals: [String: (Int32, String)] = ["abort": (SIGABRT, "SIGABRT"), "segv": (SIGSEGV, "SIGSEGV"), "kill": (SIGKILL, "SIGKILL")]
+            // Signal 0: no signal, a hang.
+            let signals: [String: (Int32, String)] = ["abort": (SIGABRT, "SIGABRT"), "segv": (SIGSEGV, "SIGSEGV"), "kill": (SIGKILL, "SIGKILL"),
+                                                      "hang": (0, "a hang")]
             guard let chosen = signals[String(text[..<colon])] else { return nil }
             (signal, name, match) = (chosen.0, chosen.1, String(text[text.index(after: colon)...]))
         }
@@ -91,6 +96,7 @@ public struct FrameWorkerService: Sendable {
             guard !match.isEmpty, input.contains(match) else { return }
             FileHandle.standardError.write(Data("seedance prepare-worker: injected fault: \(name) on \(input)\n".utf8))
             if signal == SIGABRT { abort() }
+            if signal == 0 { while true { pause() } }
             raise(signal)
         }
     }

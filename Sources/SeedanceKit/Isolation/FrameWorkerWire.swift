@@ -27,11 +27,12 @@ enum FrameWorkerWire {
     /// Reads one message; `Closed(clean: true)` when the stream ends before its first byte.
     static func read<Header: Decodable>(_ type: Header.Type, from fd: Int32) throws -> (header: Header, data: Data) {
         let lengths = try readExactly(16, from: fd, atBoundary: true)
-        let headerLength = lengths.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self))) }
-        let dataLength = lengths.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) }
-        guard (0...maxHeaderBytes).contains(headerLength), (0...maxDataBytes).contains(dataLength) else { throw Closed(clean: false) }
-        let header = try JSONDecoder().decode(Header.self, from: try readExactly(headerLength, from: fd, atBoundary: false))
-        return (header, try readExactly(dataLength, from: fd, atBoundary: false))
+        // Compared as they came: a garbled length of 2^63 or more is no Int, and must not trap.
+        let headerLength = lengths.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self)) }
+        let dataLength = lengths.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        guard headerLength <= UInt64(maxHeaderBytes), dataLength <= UInt64(maxDataBytes) else { throw Closed(clean: false) }
+        let header = try JSONDecoder().decode(Header.self, from: try readExactly(Int(headerLength), from: fd, atBoundary: false))
+        return (header, try readExactly(Int(dataLength), from: fd, atBoundary: false))
     }
 
     static func write(_ message: Data, to fd: Int32) throws(Closed) {

@@ -20,8 +20,10 @@ enum BMPHeader {
         let compression = infoSize == 12 ? 0 : reader.uint32(at: 30) ?? 0
         if compression == 0 {
             let rowBytes = (bitsPerPixel * size.width + 31) / 32 * 4
+            // A hostile header's sides and offset can add up past Int.max: that is past the file.
             let (pixelBytes, overflow) = rowBytes.multipliedReportingOverflow(by: size.height)
-            guard !overflow, pixelOffset + pixelBytes <= bytes.count else {
+            let (end, past) = pixelOffset.addingReportingOverflow(pixelBytes)
+            guard !overflow, !past, end <= bytes.count else {
                 throw ImageHeaderError("bmp: the file is cut off (its rows end past the file)")
             }
         }

@@ -25,7 +25,9 @@ enum JPEGHeader {
                     throw ImageHeaderError("jpeg: the frame header is too short")
                 }
                 size = (width, height)
-            case 0xE1 where orientation == nil && reader.matches("Exif\u{0}\u{0}", at: segment):
+            // `Exif\0\0` inside the segment (its length counts the two length bytes): a shorter
+            // segment is followed by those bytes, not made of them.
+            case 0xE1 where orientation == nil && length >= 8 && reader.matches("Exif\u{0}\u{0}", at: segment):
                 orientation = TIFFHeader.orientation(inExif: Array(bytes[(segment + 6)..<(offset + length)]))
             case 0xDA:
                 guard let size else { throw ImageHeaderError("jpeg: image data before any frame header") }

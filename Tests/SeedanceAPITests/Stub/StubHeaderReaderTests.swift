@@ -51,6 +51,28 @@ import Testing
         #expect(throws: ImageHeaderError.self) { try ImageHeaderReader.read(try Self.bytes(fixture)) }
     }
 
+    /// Crafted headers whose fields would trap a careless reader (an inverted range, an
+    /// arithmetic overflow): each is refused with a message.
+    static let hostileHeaders: [(String, [UInt8])] = [
+        // An APP1 segment of length 4, followed (not filled) by `Exif\0\0`.
+        ("jpeg app1 shorter than its Exif mark", [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x04] + Array("Exif".utf8) + [0, 0] + Array(repeating: 0, count: 10)),
+        ("jpeg app1 of length 2", [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x02] + Array("Exif".utf8) + [0, 0] + Array(repeating: 0, count: 10)),
+        // Pixel offset 2^32−1 plus rows of 2^63−2^32 bytes and more: past Int.max.
+        ("bmp rows ending past Int.max", bmp(pixelOffset: 0xFFFF_FFFF, width: 2_147_483_646, height: 1_073_741_825, bitsPerPixel: 32)),
+        ("bmp rows overflowing their product", bmp(pixelOffset: 54, width: 0x7FFF_FFFF, height: 0x7FFF_FFFF, bitsPerPixel: 0xFFFF)),
+    ]
+
+    static func bmp(pixelOffset: UInt32, width: Int32, height: Int32, bitsPerPixel: UInt16) -> [UInt8] {
+        func le<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+        return Array("BM".utf8) + le(UInt32(54)) + le(UInt32(0)) + le(pixelOffset) + le(UInt32(40)) + le(width) + le(height)
+            + le(UInt16(1)) + le(bitsPerPixel) + le(UInt32(0)) + Array(repeating: 0, count: 20)
+    }
+
+    @Test(arguments: hostileHeaders)
+    func aCraftedHeaderIsRefusedNotATrap(name: String, bytes: [UInt8]) {
+        #expect(throws: ImageHeaderError.self, "\(name)") { try ImageHeaderReader.read(bytes) }
+    }
+
     /// Each accepted format cut short stops being readable (a cut-off upload decodes to grey).
     @Test(arguments: ["accepted.png", "accepted.webp", "accepted.bmp", "accepted.tif", "good-first.jpg"])
     func aFileCutInHalfIsRefused(fixture: String) throws {

@@ -29,10 +29,12 @@ public struct SubmitterPreparer: BatchPreparer {
             model: plan.model, policy: plan.model == shared.model ? shared.policy : ModelCatalog.policy(for: plan.model),
             fixOptions: shared.fixOptions, fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher,
             isolation: shared.isolation)
-        // libvips work is synchronous: on a task of its own, not the runner's.
-        let frames = try await Task.detached(priority: .utility) {
+        // libvips work is synchronous: on a task of its own, not the runner's. A detached task
+        // does not inherit cancellation: it is passed on, so a contained frame's worker is killed.
+        let preparation = Task.detached(priority: .utility) {
             try await submitter.prepareFrames(first: plan.first, last: plan.last, parameters: plan.parameters)
-        }.value
+        }
+        let frames = try await withTaskCancellationHandler { try await preparation.value } onCancel: { preparation.cancel() }
         try Task.checkCancellation()
         return PreparedBatchRequest(
             request: submitter.request(parameters: plan.parameters, frames: frames), frames: frames, estimatedCostUSD: item.estimatedCostUSD)
