@@ -17,7 +17,7 @@ import Testing
         let item = BatchPlanItem(id: "stuck", line: 1, first: .image(.file(stuck.path)), last: nil, model: .defaultModel,
                                  parameters: GenerationParameters(["resolution": .string("480p")]),
                                  output: folder.appendingPathComponent("stuck.mp4").path, estimate: CostEstimate(usd: nil), verdicts: [])
-        let preparer = SubmitterPreparer(submitter: VideoSubmitter(isolation: .contained(pool)))
+        let preparer = SubmitterPreparer(submitter: try VideoSubmitter(isolation: .contained(pool)))
         let preparing = Task {
             try await preparer.prepare(BatchItem(id: item.id, line: item.line, payload: item, output: item.output, estimatedCostUSD: nil))
         }
