@@ -26,8 +26,11 @@ build: deps
 # The Swift runtime and Foundation linked statically: a dynamic Foundation costs about 10 MB of
 # resident memory at every start (relocations of libFoundation and its ICU), a static one only
 # what the program uses (see `make bench`, start-up baseline).
+# Only the two programs: the test-support targets under Tests/ import Testing or FrameKit with
+# @testable, which a release build without testing cannot compile (and users never run).
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product seedance
+	$(SWIFT) build $(RELEASE_FLAGS) --product seedance-stub
 
 # The release build, its completions (swift-argument-parser's) and its man page (from its help
 # dump, scripts/make-manpage.py) under $(DESTDIR)$(PREFIX).
