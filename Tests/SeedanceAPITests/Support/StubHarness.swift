@@ -23,6 +23,7 @@ struct StubHarness {
     ) async throws {
         let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey, taskDuration: taskDuration))
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let sleeps = Locked<[Duration]>([])
         let logLines = Locked<[String]>([])
         let configuration = SeedanceClient.Configuration(

@@ -70,12 +70,18 @@ import Testing
             }
             let run = try await Self.batch(setup, resize: resize)
             let output = run.output
-            let resizedAt = output.utf8.index(output.startIndex, offsetBy: try #require(run.resizedAt, "resized part-way"))
+            let sentAt = output.utf8.index(output.startIndex, offsetBy: try #require(run.resizedAt, "resized part-way"))
+            // The terminal is taken as resized where the program first drew at the new width:
+            // frames it wrote at 80 columns can still be in the pty's buffer when the test sends
+            // the resize, and a terminal shows bytes in the order they were written.
+            let redraws = try Self.redraws(in: output)
+            let resizedAt = try #require(
+                redraws.first { $0 >= sentAt && Self.lastLine(of: output, from: $0, redraws: redraws).displayWidth <= 40 },
+                "a frame drawn at 40 columns after the resize")
 
             let headerEnd = try #require(output.firstRange(of: "\r\n")).upperBound
             var narrowHeader = TerminalScreen(columns: 40)
             narrowHeader.feed(String(output[..<headerEnd]))
-            let redraws = try Self.redraws(in: output)
             var screen = TerminalScreen(columns: 80)
             var resized = false
             var after: [(lines: [String], wraps: Int)] = []
@@ -101,6 +107,13 @@ import Testing
                 \(after.count) redraws after; last block: \(settled.last?.lines.suffix(BatchStatusLayout.lineCount) ?? [])\n
                 """.utf8))
         }
+    }
+
+    /// The last line of the frame that begins at `start` (the money line: wider than 40 columns
+    /// in every form drawn at 80).
+    static func lastLine(of output: String, from start: String.Index, redraws: [String.Index]) -> String {
+        let end = redraws.first { $0 > start } ?? output.endIndex
+        return output[start..<end].split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
     }
 
     /// Where each redraw begins: the cursor moving up over the block.
