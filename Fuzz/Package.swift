@@ -10,7 +10,7 @@ let package = Package(
         .executableTarget(
             name: "seedance-fuzz",
             dependencies: [.product(name: "FrameKit", package: "SeedanceKit")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

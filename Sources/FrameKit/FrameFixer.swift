@@ -45,14 +45,15 @@ public struct FrameFixer: Sendable {
         guard !plan.isPassThrough else {
             // A header can be intact over truncated pixels; a pass-through must still decode.
             try VipsLoader.probePixelData(loaded, format: report.format)
-            return PreparedFrame(role: role, bytes: try loaded.allBytes(), format: report.format, width: report.width,
-                                 height: report.height, before: report, plan: plan, steps: [], after: report,
-                                 geometry: FrameGeometry(sourceWidth: report.width, sourceHeight: report.height), notes: [])
+            return PreparedFrame(
+                role: role, bytes: try loaded.allBytes(), format: report.format, width: report.width,
+                height: report.height, before: report, plan: plan, steps: [], after: report,
+                geometry: FrameGeometry(sourceWidth: report.width, sourceHeight: report.height), notes: [])
         }
         let output: PlanRenderer.Output
         do {
             output = try PlanRenderer(policy: policy, options: options).run(plan, on: loaded, report: report)
-        } catch where error.kind == .processingFailed {
+        } catch  where error.kind == .processingFailed {
             // A save or a render into memory pulls the input's pixels: which one failed, the
             // input or the processing, is told by decoding the input alone.
             try VipsLoader.probePixelData(loaded, format: report.format)
@@ -61,9 +62,13 @@ public struct FrameFixer: Sendable {
         let after = try FrameInspector(policy: policy).inspect(LoadedInput.load(.bytes(output.bytes, name: "\(loaded.name) (fixed)"), maxBytes: .max))
         let problems = RuleChecker(policy: policy).findings(for: after).filter { $0.severity == .violation }
         guard problems.isEmpty else {
-            throw FrameError(.processingFailed, "internal error: the fixed frame still breaks \(problems.map(\.rule.rawValue).joined(separator: ", ")); please report this with the input")
+            throw FrameError(
+                .processingFailed,
+                "internal error: the fixed frame still breaks \(problems.map(\.rule.rawValue).joined(separator: ", ")); please report this with the input"
+            )
         }
-        return PreparedFrame(role: role, bytes: output.bytes, format: output.format, width: after.width, height: after.height,
-                             before: report, plan: plan, steps: output.executed, after: after, geometry: output.geometry, notes: output.notes)
+        return PreparedFrame(
+            role: role, bytes: output.bytes, format: output.format, width: after.width, height: after.height,
+            before: report, plan: plan, steps: output.executed, after: after, geometry: output.geometry, notes: output.notes)
     }
 }

@@ -21,7 +21,9 @@ public struct FrameInspector: Sendable {
 
     func inspect(_ input: LoadedInput) throws(FrameError) -> ImageReport {
         guard let format = FormatSniffer.format(of: input.head) else {
-            throw FrameError(.notAnImage, "not an image: the first bytes match no known image format (the API takes JPEG, PNG, WebP, BMP, TIFF or GIF)", source: input.name)
+            throw FrameError(
+                .notAnImage, "not an image: the first bytes match no known image format (the API takes JPEG, PNG, WebP, BMP, TIFF or GIF)",
+                source: input.name)
         }
         var report = ImageReport(
             source: input.name, format: format, declaredType: input.declaredType,

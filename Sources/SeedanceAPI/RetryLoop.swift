@@ -30,8 +30,9 @@ struct RetryLoop: Sendable {
             case .finish(let value):
                 return .finished(value, attempts: attempts)
             case .retry(let failure, let retryAfter):
-                guard let delay = policy.delay(
-                    forAttempt: attempts, retryAfter: retryAfter, waitedSoFar: waited, jitter: timeSource.jitter())
+                guard
+                    let delay = policy.delay(
+                        forAttempt: attempts, retryAfter: retryAfter, waitedSoFar: waited, jitter: timeSource.jitter())
                 else {
                     return .gaveUp(failure, attempts: attempts, cancelled: false)
                 }

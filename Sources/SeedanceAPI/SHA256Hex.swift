@@ -1,5 +1,5 @@
-public import Foundation
 internal import Crypto
+public import Foundation
 
 /// Lowercase hex SHA-256 digests, for the journal's request fingerprints and input digests.
 public enum SHA256Hex {

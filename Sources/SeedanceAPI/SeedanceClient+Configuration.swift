@@ -54,7 +54,7 @@ extension SeedanceClient {
         /// Accepts only absolute http(s) URLs with a host.
         public static func parseBaseURL(_ text: String) throws(SeedanceError) -> URL {
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-                  scheme == "http" || scheme == "https", url.host?.isEmpty == false
+                scheme == "http" || scheme == "https", url.host?.isEmpty == false
             else {
                 throw SeedanceError(.invalidConfiguration, "base URL \"\(text)\" is not an http(s) URL with a host")
             }

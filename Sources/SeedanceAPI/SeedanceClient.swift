@@ -80,8 +80,9 @@ public final class SeedanceClient: Sendable {
         } catch {
             throw SeedanceError(.invalidRequest(error), "request not sent")
         }
-        return try await submit(body, inputs: inputs, store: store, allowDuplicate: allowDuplicate,
-                                batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
+        return try await submit(
+            body, inputs: inputs, store: store, allowDuplicate: allowDuplicate,
+            batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
     }
 
     /// Sends a body already laid out (and so validated), streaming each frame's base64 as it goes;
@@ -121,10 +122,12 @@ public final class SeedanceClient: Sendable {
         switch result {
         case .accepted(let answer, let attempts):
             guard let taskID = Self.taskID(in: answer.body) else {
-                return try await fail(store, intentID, .unknown, SeedanceError(
-                    .outcomeUnknown,
-                    "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist. Check `seedance tasks` before submitting again",
-                    intentID: intentID))
+                return try await fail(
+                    store, intentID, .unknown,
+                    SeedanceError(
+                        .outcomeUnknown,
+                        "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist. Check `seedance tasks` before submitting again",
+                        intentID: intentID))
             }
             var problem: String?
             do {
@@ -139,19 +142,25 @@ public final class SeedanceClient: Sendable {
             let providerError = redacted(ProviderError(answer))
             // A 429 or 503 still answered after the last try provably took nothing.
             let creation = SubmitFailureClassifier.creation(.response(status: answer.status, retryAfter: answer.retryAfter))
-            return try await fail(store, intentID, creation, SeedanceError(
-                .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
+            return try await fail(
+                store, intentID, creation,
+                SeedanceError(
+                    .provider(providerError), "the provider refused the request", intentID: intentID), reason: providerError.reason)
         case .outcomeUnknown(let failure, let status, _):
             let what = status.map { "the provider answered HTTP \($0)" } ?? Self.describe(failure)
-            return try await fail(store, intentID, .unknown, SeedanceError(
-                .outcomeUnknown,
-                "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
-                intentID: intentID))
+            return try await fail(
+                store, intentID, .unknown,
+                SeedanceError(
+                    .outcomeUnknown,
+                    "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted. Intent \(intentID); check `seedance tasks`, then `seedance status TASK_ID`",
+                    intentID: intentID))
         case .unreachable(let text, let attempts):
             // Every attempt ended before sending (the classifier retries nothing else).
-            return try await fail(store, intentID, SubmitFailureClassifier.creation(.transport(.notConnected)), SeedanceError(
-                .unreachable, "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(redacted(text))",
-                intentID: intentID), reason: "UNREACHABLE")
+            return try await fail(
+                store, intentID, SubmitFailureClassifier.creation(.transport(.notConnected)),
+                SeedanceError(
+                    .unreachable, "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(redacted(text))",
+                    intentID: intentID), reason: "UNREACHABLE")
         }
     }
 
@@ -167,7 +176,8 @@ public final class SeedanceClient: Sendable {
         case .refused(let answer, _):
             throw SeedanceError(.provider(redacted(ProviderError(answer))), "task-result for \(taskID) failed")
         case .outcomeUnknown(_, _, let attempts), .unreachable(_, let attempts):
-            throw SeedanceError(.unreachable, "could not reach \(configuration.baseURL.absoluteString) for task \(taskID) after \(attempts) attempt(s)")
+            throw SeedanceError(
+                .unreachable, "could not reach \(configuration.baseURL.absoluteString) for task \(taskID) after \(attempts) attempt(s)")
         }
     }
 

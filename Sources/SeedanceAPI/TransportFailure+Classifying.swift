@@ -1,10 +1,11 @@
 internal import AsyncHTTPClient
 internal import NIOCore
 internal import NIOPosix
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 extension TransportFailure {

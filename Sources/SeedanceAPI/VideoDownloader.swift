@@ -50,7 +50,8 @@ public struct VideoDownloader: Sendable {
                 }
                 return .finish(nil)
             } catch let refusal as DownloadRefusal {
-                guard case .retry(let retryAfter) = ReadFailureClassifier.decide(.response(status: refusal.status, retryAfter: refusal.retryAfter)) else {
+                guard case .retry(let retryAfter) = ReadFailureClassifier.decide(.response(status: refusal.status, retryAfter: refusal.retryAfter))
+                else {
                     return .finish(refusal.asSeedanceError)
                 }
                 return .retry(refusal.asSeedanceError, retryAfter: retryAfter)
@@ -116,12 +117,15 @@ public struct VideoDownloader: Sendable {
             request.headers.add(name: "User-Agent", value: SeedanceVersion.userAgent)
             let response = try await httpClient.execute(request, deadline: .distantFuture)
             guard [301, 302, 303, 307, 308].contains(Int(response.status.code)),
-                  let location = response.headers.first(name: "Location") else {
+                let location = response.headers.first(name: "Location")
+            else {
                 return response
             }
             guard let base = URL(string: current), let next = URL(string: location, relativeTo: base)?.absoluteURL,
-                  let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-                throw SeedanceError(.invalidDownload, "the video URL redirected to \"\(location.prefix(200))\", which is not an http(s) URL; nothing was saved")
+                let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https"
+            else {
+                throw SeedanceError(
+                    .invalidDownload, "the video URL redirected to \"\(location.prefix(200))\", which is not an http(s) URL; nothing was saved")
             }
             current = next.absoluteString
         }
@@ -142,7 +146,9 @@ private struct DownloadRefusal: Error {
     var retryAfter: Duration?
 
     var asSeedanceError: SeedanceError {
-        let hint = status == 403 ? "the video URL has expired or is refused; run `seedance wait` again for a fresh one" : "the video URL refused the download"
+        let hint =
+            status == 403
+            ? "the video URL has expired or is refused; run `seedance wait` again for a fresh one" : "the video URL refused the download"
         return SeedanceError(.provider(ProviderError(httpStatus: status, reason: "", message: hint)), "download failed")
     }
 }

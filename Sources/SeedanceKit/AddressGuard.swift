@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Judges one hop of a URL fetch: the scheme must be http or https, and the host must resolve
@@ -33,7 +34,9 @@ struct AddressGuard {
         // Every answer is judged, not just the one used: a name that mixes public and private
         // answers is refused whichever one the connection would have picked.
         if let bad = addresses.first(where: forbids) {
-            throw .init(kind: .forbiddenAddress, url: text, message: "\(host) resolves to \(bad), a loopback, private or link-local address, refused unless private addresses are allowed")
+            throw .init(
+                kind: .forbiddenAddress, url: text,
+                message: "\(host) resolves to \(bad), a loopback, private or link-local address, refused unless private addresses are allowed")
         }
         guard let first = addresses.first else {
             throw .init(kind: .unresolvable, url: text, message: "cannot resolve \(host)")

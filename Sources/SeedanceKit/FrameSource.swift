@@ -1,5 +1,5 @@
-public import FrameKit
 public import Foundation
+public import FrameKit
 public import SeedanceAPI
 
 /// A frame as the caller names it: local bytes or a file for the image stage, or an http(s)
@@ -11,7 +11,7 @@ public enum FrameSource: Sendable, Hashable {
     /// Reads a command-line style argument: a path, `-`, a `data:` URI or an http(s) URL.
     public init(argument: String) {
         let lower = argument.lowercased()
-        if (lower.hasPrefix("http://") || lower.hasPrefix("https://")), let url = URL(string: argument) {
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://"), let url = URL(string: argument) {
             self = .url(url)
         } else if argument == "-" {
             self = .image(.standardInput)

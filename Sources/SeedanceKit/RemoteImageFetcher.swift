@@ -24,8 +24,10 @@ public struct RemoteImageFetcher: Sendable {
         /// refuses it. Defaults to the loopback/private/link-local rule; an embedder may tighten it.
         public var forbidsAddress: @Sendable (String) -> Bool
 
-        public init(maxBytes: Int = 64 * 1024 * 1024, timeout: Double = 30, maxRedirects: Int = 3, allowsPrivateAddresses: Bool = false,
-                    forbidsAddress: @escaping @Sendable (String) -> Bool = RemoteImageFetcher.isForbiddenAddress) {
+        public init(
+            maxBytes: Int = 64 * 1024 * 1024, timeout: Double = 30, maxRedirects: Int = 3, allowsPrivateAddresses: Bool = false,
+            forbidsAddress: @escaping @Sendable (String) -> Bool = RemoteImageFetcher.isForbiddenAddress
+        ) {
             self.maxBytes = maxBytes
             self.timeout = timeout
             self.maxRedirects = maxRedirects
@@ -72,14 +74,17 @@ public struct RemoteImageFetcher: Sendable {
                 return (data, declaredType)
             case .redirect(let location):
                 guard let next = URL(string: location, relativeTo: current)?.absoluteURL else {
-                    throw FetchError(kind: .transport, url: current.absoluteString, message: "the redirect's Location \"\(location.prefix(200))\" is not a URL")
+                    throw FetchError(
+                        kind: .transport, url: current.absoluteString, message: "the redirect's Location \"\(location.prefix(200))\" is not a URL")
                 }
                 if visited.contains(next.absoluteString) {
                     throw FetchError(kind: .redirectLoop, url: next.absoluteString, message: "the redirects loop back to a URL already fetched")
                 }
                 redirects += 1
                 if redirects > configuration.maxRedirects {
-                    throw FetchError(kind: .tooManyRedirects, url: next.absoluteString, message: "more than \(configuration.maxRedirects) redirects from \(url.absoluteString)")
+                    throw FetchError(
+                        kind: .tooManyRedirects, url: next.absoluteString,
+                        message: "more than \(configuration.maxRedirects) redirects from \(url.absoluteString)")
                 }
                 current = next
             }

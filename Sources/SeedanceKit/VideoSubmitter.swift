@@ -1,5 +1,5 @@
-public import FrameKit
 import Foundation
+public import FrameKit
 public import SeedanceAPI
 
 /// The one call other tools make: prepare both frames for the model's video (fixing them unless
@@ -31,9 +31,11 @@ public struct VideoSubmitter: Sendable {
     ///   - policy: the frame rules (``ModelCatalog/policy(for:)`` gives the model's own).
     ///   - fixOptions: how to fix; its `video` is set from the model and the parameters.
     ///   - isolation: `.inProcess` unless a crash of the image library must not end the caller.
-    public init(model: VideoModel = .defaultModel, policy: Policy, fixOptions: FixOptions = FixOptions(),
-                fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
-                isolation: FramePreparationIsolation = .inProcess) {
+    public init(
+        model: VideoModel = .defaultModel, policy: Policy, fixOptions: FixOptions = FixOptions(),
+        fixesFrames: Bool = true, uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
+        isolation: FramePreparationIsolation = .inProcess
+    ) {
         self.model = model
         self.policy = policy
         self.fixOptions = fixOptions
@@ -47,18 +49,22 @@ public struct VideoSubmitter: Sendable {
     ///
     /// - Throws: ``ModelFileError`` when FrameKit does not understand the model's image rules
     ///   (a model built in code; ``ModelCatalog/resolve(_:)`` refuses such a model on load).
-    public init(model: VideoModel = .defaultModel, fixOptions: FixOptions = FixOptions(), fixesFrames: Bool = true,
-                uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
-                isolation: FramePreparationIsolation = .inProcess) throws(ModelFileError) {
-        self.init(model: model, policy: try ModelCatalog.policy(for: model), fixOptions: fixOptions, fixesFrames: fixesFrames,
-                  uploadSize: uploadSize, fetcher: fetcher, isolation: isolation)
+    public init(
+        model: VideoModel = .defaultModel, fixOptions: FixOptions = FixOptions(), fixesFrames: Bool = true,
+        uploadSize: UploadSize = .video, fetcher: RemoteImageFetcher = RemoteImageFetcher(),
+        isolation: FramePreparationIsolation = .inProcess
+    ) throws(ModelFileError) {
+        self.init(
+            model: model, policy: try ModelCatalog.policy(for: model), fixOptions: fixOptions, fixesFrames: fixesFrames,
+            uploadSize: uploadSize, fetcher: fetcher, isolation: isolation)
     }
 
     /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
     public func prepareFrames(first: FrameSource, last: FrameSource?, parameters: GenerationParameters) async throws -> [RequestFrame] {
         var options = fixOptions
-        options.video = VideoTarget(model: model, parameters: parameters, pixelAllowance: Self.videoPixelAllowance,
-                                    sized: uploadSize == .video)
+        options.video = VideoTarget(
+            model: model, parameters: parameters, pixelAllowance: Self.videoPixelAllowance,
+            sized: uploadSize == .video)
         let firstFrame = try await prepare(first, role: .first, matching: nil, options: options)
         guard let last else { return [firstFrame] }
         let target = FixPlanner.Target(width: firstFrame.width, height: firstFrame.height)
@@ -72,9 +78,11 @@ public struct VideoSubmitter: Sendable {
 
     /// Prepares, validates and submits; the store records the intent before the POST and
     /// refuses a duplicate of a request that may already be paid for, unless `allowDuplicate`.
-    public func submit(first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
-                       client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
-                       batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil) async throws -> (Submission, [RequestFrame]) {
+    public func submit(
+        first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
+        client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
+        batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+    ) async throws -> (Submission, [RequestFrame]) {
         // Parameters first: a wrong value costs no frame preparation.
         do {
             try model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])
@@ -83,8 +91,9 @@ public struct VideoSubmitter: Sendable {
         }
         let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
         let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.recordedName, sha256: $0.digest) }
-        let submission = try await client.submit(request(parameters: parameters, frames: frames), inputs: inputs, store: store,
-                                                 allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
+        let submission = try await client.submit(
+            request(parameters: parameters, frames: frames), inputs: inputs, store: store,
+            allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
         return (submission, frames)
     }
 
@@ -101,7 +110,9 @@ public struct VideoSubmitter: Sendable {
         }
     }
 
-    private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws -> RequestFrame {
+    private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws
+        -> RequestFrame
+    {
         var options = options
         if !fixesFrames {
             // --no-fix sends compliant bytes as they are: no scaling either.
@@ -120,8 +131,9 @@ public struct VideoSubmitter: Sendable {
         }
         // One read and one inspection (where the isolation says): the same facts decide
         // pass-through, --no-fix and the fix.
-        let job = try FramePreparationJob(input: input, policy: policy, options: options, role: role, target: target,
-                                          fixesFrames: fixesFrames, reportsCompliantFrames: fetchedDigest != nil)
+        let job = try FramePreparationJob(
+            input: input, policy: policy, options: options, role: role, target: target,
+            fixesFrames: fixesFrames, reportsCompliantFrames: fetchedDigest != nil)
         let frame: PreparedFrame
         switch try await isolation.prepare(job) {
         case .compliant(let report):

@@ -40,22 +40,27 @@ struct FrameRules: Sendable {
             return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image could not be read: \(error.message)")
         }
         guard formats.contains(header.format) else {
-            return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "image format must be one of \(formats.joined(separator: ", ")), got \(header.format)")
+            return ImageVerdict(
+                reason: "INVALID_IMAGE_FORMAT", message: "image format must be one of \(formats.joined(separator: ", ")), got \(header.format)")
         }
         guard header.format == declaredFormat else {
             return ImageVerdict(reason: "INVALID_IMAGE_FORMAT", message: "the data URI says \(declaredFormat) but the bytes are \(header.format)")
         }
         let (width, height) = (header.width, header.height)
         guard [width, height].allSatisfy({ sideAbove < $0 && $0 < sideBelow }) else {
-            return ImageVerdict(reason: "INVALID_IMAGE_SIZE", message: "each side must be above \(sideAbove) and below \(sideBelow) px, got \(width)×\(height)")
+            return ImageVerdict(
+                reason: "INVALID_IMAGE_SIZE", message: "each side must be above \(sideAbove) and below \(sideBelow) px, got \(width)×\(height)")
         }
         guard let above = aspectAbove, let below = aspectBelow else {
             return ImageVerdict(reason: "INVALID_IMAGE_SIZE", message: "the model's aspect bounds are not ratios")
         }
         // above < width/height < below, cross-multiplied.
         guard width * above.denominator > height * above.numerator, width * below.denominator < height * below.numerator else {
-            return ImageVerdict(reason: "INVALID_IMAGE_SIZE",
-                                message: "width/height must be above \(above.numerator)/\(above.denominator) and below \(below.numerator)/\(below.denominator), got \(width)×\(height)")
+            return ImageVerdict(
+                reason: "INVALID_IMAGE_SIZE",
+                message:
+                    "width/height must be above \(above.numerator)/\(above.denominator) and below \(below.numerator)/\(below.denominator), got \(width)×\(height)"
+            )
         }
         return nil
     }

@@ -20,8 +20,9 @@ public typealias ImageValidator = @Sendable (_ bytes: Data, _ declaredFormat: St
 public enum MagicByteValidator {
     public static let validate: ImageValidator = { data, _ in
         format(of: data) == nil
-            ? ImageVerdict(reason: "INVALID_IMAGE_FORMAT",
-                         message: "image format must be one of \(VideoModel.defaultModel.image.formats.joined(separator: ", "))")
+            ? ImageVerdict(
+                reason: "INVALID_IMAGE_FORMAT",
+                message: "image format must be one of \(VideoModel.defaultModel.image.formats.joined(separator: ", "))")
             : nil
     }
 

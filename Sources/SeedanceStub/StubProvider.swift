@@ -1,6 +1,6 @@
 internal import Foundation
-internal import SeedanceAPI
 internal import NIOConcurrencyHelpers
+internal import SeedanceAPI
 
 /// The stand-in's behaviour, apart from any networking: request in, action out.
 final class StubProvider: Sendable {
@@ -29,10 +29,13 @@ final class StubProvider: Sendable {
         let model = state.withLockedValue { state in state.configuration.models.first { $0.endpoint == path } }
         let isSubmit = request.method == "POST" && model != nil
         let endpoint: StubEndpoint? =
-            isSubmit ? .submit
-            : request.method == "GET" && path == "/v3/async/task-result" ? .taskResult
-            : request.method == "GET" && path.hasPrefix("/files/") ? .download
-            : nil
+            isSubmit
+            ? .submit
+            : request.method == "GET" && path == "/v3/async/task-result"
+                ? .taskResult
+                : request.method == "GET" && path.hasPrefix("/files/")
+                    ? .download
+                    : nil
         let fault = state.withLockedValue { state -> StubFault? in
             state.requests.append(request)
             if isSubmit { state.postCount += 1 }
@@ -58,7 +61,9 @@ final class StubProvider: Sendable {
         }
     }
 
-    private func answer(_ endpoint: StubEndpoint, _ request: RecordedRequest, model: VideoModel?, path: String, query: [String: String]) -> StubResponse {
+    private func answer(_ endpoint: StubEndpoint, _ request: RecordedRequest, model: VideoModel?, path: String, query: [String: String])
+        -> StubResponse
+    {
         do throws(ProviderRefusal) {
             switch endpoint {
             case .submit:
@@ -100,7 +105,8 @@ final class StubProvider: Sendable {
             if let limited = StubLimits.refusal(
                 now: now, acceptedCreates: state.acceptedCreates,
                 runningUntil: state.tasks.values.map { $0.created + $0.duration },
-                rate: configuration.createLimit, maxRunning: configuration.maxRunningTasks) {
+                rate: configuration.createLimit, maxRunning: configuration.maxRunningTasks)
+            {
                 state.limitRefusals += 1
                 return .refusal(limited.refusal, retryAfter: String(limited.retryAfter))
             }

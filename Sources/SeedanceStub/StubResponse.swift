@@ -21,9 +21,11 @@ struct StubResponse: Sendable {
     }
 
     static func refusal(_ refusal: ProviderRefusal, retryAfter: String? = nil) -> StubResponse {
-        var response = json(refusal.status, [
-            "code": refusal.status, "reason": refusal.reason, "message": refusal.message, "metadata": [String: String](),
-        ])
+        var response = json(
+            refusal.status,
+            [
+                "code": refusal.status, "reason": refusal.reason, "message": refusal.message, "metadata": [String: String](),
+            ])
         if let retryAfter { response.extraHeaders.append((name: "Retry-After", value: retryAfter)) }
         return response
     }

@@ -79,15 +79,17 @@ struct SubmitBodyChecker: Sendable {
         }
         let limits = model.image
         guard text.utf8.count < limits.payloadBytesBelow else {
-            throw ProviderRefusal(status: 400, reason: "IMAGE_FILE_EXCEEDS_MAX_SIZE",
-                                  message: "\(field): the data URI is \(text.utf8.count) bytes, it must be under \(limits.payloadBytesBelow)")
+            throw ProviderRefusal(
+                status: 400, reason: "IMAGE_FILE_EXCEEDS_MAX_SIZE",
+                message: "\(field): the data URI is \(text.utf8.count) bytes, it must be under \(limits.payloadBytesBelow)")
         }
         guard let bytes = Data(base64Encoded: String(text[marker.upperBound...])), !bytes.isEmpty else {
             throw .body("\(field): data URI payload is not valid base64")
         }
         guard bytes.count < limits.fileBytesBelow else {
-            throw ProviderRefusal(status: 400, reason: "IMAGE_FILE_EXCEEDS_MAX_SIZE",
-                                  message: "\(field): the image is \(bytes.count) bytes, it must be under \(limits.fileBytesBelow)")
+            throw ProviderRefusal(
+                status: 400, reason: "IMAGE_FILE_EXCEEDS_MAX_SIZE",
+                message: "\(field): the image is \(bytes.count) bytes, it must be under \(limits.fileBytesBelow)")
         }
         if let verdict = imageValidator(bytes, format) {
             throw ProviderRefusal(status: 400, reason: verdict.reason, message: "\(field): \(verdict.message)")

@@ -4,7 +4,9 @@ import SeedanceAPI
 
 /// Options every command that talks to the provider shares.
 struct APIOptions: ParsableArguments {
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Provider base URL (default: $SEEDANCE_BASE_URL, else https://api.novita.ai).", valueName: "URL"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("Provider base URL (default: $SEEDANCE_BASE_URL, else https://api.novita.ai).", valueName: "URL"))
     var baseURL: String?
 
     /// The client configuration from these options and the environment; exits 64 when the key is missing.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -9,22 +9,22 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Turn a manifest of shots into videos, within a rate limit and a budget, resumable after a crash.",
         discussion: """
-        MANIFEST is JSON Lines (one object a line) or CSV with a header. Keys: id (default: the line \
-        number), first (required), last, prompt, model, output (default DIR/<id>.mp4), and any request \
-        field by its API name (duration, resolution, ratio, seed, generate_audio, ...). Paths are relative \
-        to the manifest's folder. The request options below are defaults a line overrides.
+            MANIFEST is JSON Lines (one object a line) or CSV with a header. Keys: id (default: the line \
+            number), first (required), last, prompt, model, output (default DIR/<id>.mp4), and any request \
+            field by its API name (duration, resolution, ratio, seed, generate_audio, ...). Paths are relative \
+            to the manifest's folder. The request options below are defaults a line overrides.
 
-        Every line is checked before anything is sent. Running the same command again resumes: items \
-        with a task are polled, not sent again; items whose outcome is unknown are reported, never resent.
+            Every line is checked before anything is sent. Running the same command again resumes: items \
+            with a task are polled, not sent again; items whose outcome is unknown are reported, never resent.
 
-        Exit: 0 all downloaded, 3 some failed, 4 some outcome unknown, 5 time ran out with tasks running \
-        (run the same command again), 7 stopped at --max-spend, 64 invalid manifest or usage, \
-        2 an unusable input, 74 the state store failed or the report could not be written.
+            Exit: 0 all downloaded, 3 some failed, 4 some outcome unknown, 5 time ran out with tasks running \
+            (run the same command again), 7 stopped at --max-spend, 64 invalid manifest or usage, \
+            2 an unusable input, 74 the state store failed or the report could not be written.
 
-        --report DIR writes DIR/index.html (with DIR/thumbs/): one row per manifest line with its \
-        frames (original and as sent), plan, request, estimate and problems; after a run also its state, \
-        task id, cost and video. Static HTML with relative links: open it offline.
-        """
+            --report DIR writes DIR/index.html (with DIR/thumbs/): one row per manifest line with its \
+            frames (original and as sent), plan, request, estimate and problems; after a run also its state, \
+            task id, cost and video. Static HTML with relative links: open it offline.
+            """
     )
 
     @Argument(help: "The manifest: .jsonl or .csv.")
@@ -37,7 +37,9 @@ struct BatchCommand: AsyncParsableCommand {
     @OptionGroup(title: "Fix") var fixOptions: FixOptionsGroup
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Provider") var api: APIOptions
-    @Option(help: ArgumentHelp("Create calls per minute (default \(CreateThrottle.defaultRatePerMinute): half novita's ~20 RPM for video models).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Create calls per minute (default \(CreateThrottle.defaultRatePerMinute): half novita's ~20 RPM for video models).", valueName: "N"))
     var rpm = CreateThrottle.defaultRatePerMinute
     @Option(help: ArgumentHelp("Tasks queued or running at the provider at once.", valueName: "N"))
     var maxInFlight = CreateThrottle.defaultMaxInFlight
@@ -89,8 +91,9 @@ struct BatchCommand: AsyncParsableCommand {
     private var reportOutput: BatchReportOutput? { report.map(BatchReportOutput.init) }
 
     private func writeReport(_ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter) async throws {
-        try await reportOutput?.write(plan, manifest: read, summary: summary, submitter: submitter, workers: workers,
-                                      title: URL(fileURLWithPath: manifest).lastPathComponent)
+        try await reportOutput?.write(
+            plan, manifest: read, summary: summary, submitter: submitter, workers: workers,
+            title: URL(fileURLWithPath: manifest).lastPathComponent)
     }
 
     /// Reads and checks the manifest; throws the exit code when it cannot be read.
@@ -107,8 +110,10 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let rules = self.rules
         let planner = BatchPlanner(
-            defaults: defaults.parameters.values.mapValues(ManifestValue.init), model: modelOption.model, outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
-            fixOptions: fixOptions.options()) { model throws(ModelFileError) in try rules.policy(for: model) }
+            defaults: defaults.parameters.values.mapValues(ManifestValue.init), model: modelOption.model,
+            outputDirectory: URL(fileURLWithPath: outputDir).standardizedFileURL,
+            fixOptions: fixOptions.options()
+        ) { model throws(ModelFileError) in try rules.policy(for: model) }
         let plan = planner.plan(read)
         for error in plan.errors { Terminal.diagnostic("seedance: manifest: \(error)") }
         return (read, plan)
@@ -120,7 +125,9 @@ struct BatchCommand: AsyncParsableCommand {
             let lines = plan.invalidLines.map(String.init).joined(separator: ", ")
             if !skipInvalid {
                 if json { try JSONOutput.print(BatchDryRunDocument(plan: plan)) }
-                Terminal.diagnostic("seedance: \(plan.errors.count) problem(s) in the manifest (lines \(lines)); nothing was sent. Fix them, or pass --skip-invalid to run the other lines")
+                Terminal.diagnostic(
+                    "seedance: \(plan.errors.count) problem(s) in the manifest (lines \(lines)); nothing was sent. Fix them, or pass --skip-invalid to run the other lines"
+                )
                 throw (plan.onlyFramesUnusable ? ExitStatus.unusableInput : ExitStatus.usage).exitCode
             }
             Terminal.diagnostic("seedance: skipping invalid line(s) \(lines)")
@@ -146,8 +153,9 @@ struct BatchCommand: AsyncParsableCommand {
     private func makeSubmitter() -> VideoSubmitter {
         VideoSubmitter(
             model: modelOption.model, policy: rules.policy(for: modelOption), fixOptions: fixOptions.options(), fixesFrames: !noFix,
-            fetcher: RemoteImageFetcher(configuration: .init(
-                maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
+            fetcher: RemoteImageFetcher(
+                configuration: .init(
+                    maxBytes: rules.maxInputBytes, allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
     }
 
     private func runBatch(_ plan: BatchPlan, manifest read: Manifest, submitter: VideoSubmitter) async throws {
@@ -190,7 +198,9 @@ struct BatchCommand: AsyncParsableCommand {
         let spent = String(format: "%.2f", summary.spentUSD)
         Terminal.diagnostic("seedance: \(summary.outcome.rawValue), estimated spend ≈ USD \(spent) (estimate)")
         if let rate = summary.preparation.framesPerSecond {
-            Terminal.diagnostic("seedance: prepared \(summary.preparation.frames) frame(s) in \(String(format: "%.2f", summary.preparation.seconds)) s (\(String(format: "%.1f", rate)) frames/s)")
+            Terminal.diagnostic(
+                "seedance: prepared \(summary.preparation.frames) frame(s) in \(String(format: "%.2f", summary.preparation.seconds)) s (\(String(format: "%.1f", rate)) frames/s)"
+            )
         }
         if summary.outcome == .stillRunning || summary.outcome == .stoppedAtCap {
             Terminal.diagnostic("seedance: to resume, run: " + CommandLine.arguments.map(Terminal.shellQuoted).joined(separator: " "))

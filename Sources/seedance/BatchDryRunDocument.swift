@@ -13,7 +13,8 @@ struct BatchDryRunDocument: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case id, line, output, request
-            case fixSteps = "fix_steps", estimatedCostUSD = "estimated_cost_usd"
+            case fixSteps = "fix_steps"
+            case estimatedCostUSD = "estimated_cost_usd"
         }
     }
 
@@ -32,11 +33,12 @@ struct BatchDryRunDocument: Encodable {
 
     init(plan: BatchPlan) {
         items = plan.items.map { item in
-            Item(id: item.id, line: item.line, output: item.output, request: BatchPlanReport.requestFields(item),
-                 fixSteps: item.verdicts.flatMap { verdict in
-                     (verdict.plan?.steps ?? []).map { "\(verdict.role.rawValue): \($0.summary)" }
-                 },
-                 estimatedCostUSD: item.estimate.usd)
+            Item(
+                id: item.id, line: item.line, output: item.output, request: BatchPlanReport.requestFields(item),
+                fixSteps: item.verdicts.flatMap { verdict in
+                    (verdict.plan?.steps ?? []).map { "\(verdict.role.rawValue): \($0.summary)" }
+                },
+                estimatedCostUSD: item.estimate.usd)
         }
         errors = plan.errors.map { Problem(kind: $0.kind.rawValue, line: $0.line, key: $0.key, value: $0.value, message: $0.message) }
         totalEstimatedCostUSD = plan.total.usd

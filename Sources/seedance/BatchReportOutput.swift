@@ -1,10 +1,11 @@
 import Foundation
 import SeedanceAPI
 import SeedanceKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `batch --report DIR`: checked before any work (a folder that cannot be written is exit 74,
@@ -32,16 +33,19 @@ struct BatchReportOutput {
     }
 
     /// Builds and writes the report; a failure to write is exit 74.
-    func write(_ plan: BatchPlan, manifest: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter,
-               workers: Int?, title: String) async throws {
+    func write(
+        _ plan: BatchPlan, manifest: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter,
+        workers: Int?, title: String
+    ) async throws {
         let started = ContinuousClock.now
         let writer = BatchReportWriter(builder: BatchReportBuilder(submitter: submitter, workers: workers))
         do {
             let report = try await writer.write(plan, manifest: manifest, summary: summary, title: title, to: directory)
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-            Terminal.diagnostic("report: \(BatchReportWriter.index(in: directory).path) (\(report.rows.count) line(s), "
-                + String(format: "%.1f s", seconds) + ")")
+            Terminal.diagnostic(
+                "report: \(BatchReportWriter.index(in: directory).path) (\(report.rows.count) line(s), "
+                    + String(format: "%.1f s", seconds) + ")")
         } catch let error as CancellationError {
             throw error
         } catch {

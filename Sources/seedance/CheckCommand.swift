@@ -7,11 +7,11 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check frames against the API's rules from their headers, and say what fix would do.",
         discussion: """
-        FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs. Several FIRST \
-        frames (without --last) are each checked on their own, in one process.
-        Exit 0: acceptable as is. 1: the API would reject an input and fix can repair it. \
-        2: an input is unusable. 64: usage. 74: the --preview sheet cannot be written.
-        """
+            FIRST and LAST are paths, '-' for stdin, http(s) URLs, or data: URIs. Several FIRST \
+            frames (without --last) are each checked on their own, in one process.
+            Exit 0: acceptable as is. 1: the API would reject an input and fix can repair it. \
+            2: an input is unusable. 64: usage. 74: the --preview sheet cannot be written.
+            """
     )
 
     @Argument(help: ArgumentHelp("The first frame; more than one checks each on its own.", valueName: "first"))
@@ -25,8 +25,10 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup(title: "Video framing") var framing: VideoFramingOptions
     @OptionGroup(title: "Rules") var rules: PolicyOptions
     @OptionGroup(title: "Fix (what check reports fix would do)") var fixOptions: FixOptionsGroup
-    @Option(help: ArgumentHelp("Also draw what submit would send with these options as a PNG contact sheet (see `seedance preview`).",
-                               valueName: "SHEET.png"))
+    @Option(
+        help: ArgumentHelp(
+            "Also draw what submit would send with these options as a PNG contact sheet (see `seedance preview`).",
+            valueName: "SHEET.png"))
     var preview: String?
 
     func validate() throws {
@@ -70,7 +72,12 @@ struct CheckCommand: AsyncParsableCommand {
             // A URL that could not be fetched is reported like an unreadable file.
             for (role, resolved) in [(FrameRole.first, firstInput), (.last, lastInput)] {
                 switch resolved {
-                case .input(let input)?: verdicts += preflight.check(first: input, last: nil).map { var v = $0; v.role = role; return v }
+                case .input(let input)?:
+                    verdicts += preflight.check(first: input, last: nil).map {
+                        var v = $0
+                        v.role = role
+                        return v
+                    }
                 case .failed(let error)?: verdicts.append(.unreadable(role: role, error: error))
                 case nil: break
                 }
@@ -89,8 +96,9 @@ struct CheckCommand: AsyncParsableCommand {
 extension FramePreflight.FrameVerdict {
     static func unreadable(role: FrameRole, error: FrameError) -> Self {
         let rule: Rule = error.kind == .inputTooLarge ? .fileSize : .unreadable
-        return Self(role: role, source: error.source ?? "input",
-                    report: nil, findings: [Finding(rule: rule, severity: .violation, message: error.message, fixable: false)],
-                    plan: nil, error: error)
+        return Self(
+            role: role, source: error.source ?? "input",
+            report: nil, findings: [Finding(rule: rule, severity: .violation, message: error.message, fixable: false)],
+            plan: nil, error: error)
     }
 }

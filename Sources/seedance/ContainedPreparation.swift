@@ -18,8 +18,10 @@ enum ContainedPreparation {
         if let seconds = environment["SEEDANCE_WORKER_MAX_CPU_SECONDS"].flatMap(Int.init) { arguments += ["--max-cpu-seconds", "\(seconds)"] }
         // This executable as the kernel holds it: a path (even the kernel's answer) breaks when
         // the file is replaced or removed mid-run (an upgrade), and a relative argv[0] after a chdir.
-        return try await FrameWorkerPool.run(executable: "/proc/self/exe", arguments: arguments, maxWorkers: workers,
-                                             programName: "seedance") { pool in
+        return try await FrameWorkerPool.run(
+            executable: "/proc/self/exe", arguments: arguments, maxWorkers: workers,
+            programName: "seedance"
+        ) { pool in
             try await body(.contained(pool))
         }
     }

@@ -36,7 +36,8 @@ extension ExitStatus {
         // The machine, not the input: the same frame works where libvips starts.
         case .libvipsUnavailable: self = .localIO
         case .unreadable, .notAnImage, .unsupportedFormat, .tooLargeToDecode, .inputTooLarge, .corruptPixelData, .processingFailed,
-             .cannotComply: self = .unusableInput
+            .cannotComply:
+            self = .unusableInput
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -9,9 +9,9 @@ struct FixCommand: AsyncParsableCommand {
         commandName: "fix",
         abstract: "Make frames acceptable with the smallest change, and write DIR/first.<ext> and DIR/last.<ext>.",
         discussion: """
-        A compliant input is copied byte for byte. Outputs are written atomically; originals are \
-        never touched. Exit 0: written and verified. 2: an input is unusable. 64: usage. 74: an output cannot be written.
-        """
+            A compliant input is copied byte for byte. Outputs are written atomically; originals are \
+            never touched. Exit 0: written and verified. 2: an input is unusable. 64: usage. 74: an output cannot be written.
+            """
     )
 
     @Argument(help: "The first frame: a path, '-', an http(s) URL or a data: URI.")
@@ -48,8 +48,11 @@ struct FixCommand: AsyncParsableCommand {
         let prepared = [frames.first] + (frames.last.map { [$0] } ?? [])
         let written = try write(prepared)
         if json {
-            try JSONOutput.print(snakeCase: true, FixDocument(ok: true, outputDir: outputDir,
-                images: zip(prepared, written).map { FixDocument.Image($0, output: $1.path) }))
+            try JSONOutput.print(
+                snakeCase: true,
+                FixDocument(
+                    ok: true, outputDir: outputDir,
+                    images: zip(prepared, written).map { FixDocument.Image($0, output: $1.path) }))
         } else {
             for (frame, url) in zip(prepared, written) { Terminal.diagnostic(Self.describe(frame, output: url)) }
         }
@@ -92,10 +95,13 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     private static func describe(_ frame: PreparedFrame, output: URL) -> String {
-        let before = frame.before, after = frame.after
-        var lines = ["\(frame.role.rawValue): \(before.source) → \(output.path)",
-                     "  before: \(before.format.rawValue) \(before.width)×\(before.height), \(before.bytes) bytes",
-                     "  after:  \(after.format.rawValue) \(after.width)×\(after.height), \(after.bytes) bytes"]
+        let before = frame.before
+        let after = frame.after
+        var lines = [
+            "\(frame.role.rawValue): \(before.source) → \(output.path)",
+            "  before: \(before.format.rawValue) \(before.width)×\(before.height), \(before.bytes) bytes",
+            "  after:  \(after.format.rawValue) \(after.width)×\(after.height), \(after.bytes) bytes",
+        ]
         if frame.isPassThrough { lines.append("  already compliant: copied byte for byte") }
         for step in frame.steps { lines.append("  - \(step.summary): \(step.reason)") }
         for note in frame.notes { lines.append("  · \(note)") }

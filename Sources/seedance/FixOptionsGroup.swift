@@ -52,13 +52,15 @@ struct FixOptionsGroup: ParsableArguments {
 
     /// FrameKit's options; `video` is the video the frames are for (nil: no framing or sizing).
     func options(video: VideoTarget? = nil) -> FixOptions {
-        let framing: FixOptions.Framing = switch pad.map({ $0.lowercased() }) {
-        case nil: .crop(crop)
-        case "blur": .pad(.blur)
-        case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
-        }
-        return FixOptions(framing: framing, background: RGBColour(background) ?? .white, keepAlpha: keepAlpha,
-                          format: format.flatMap(outputFormat), video: video, lastFrameSize: lastSize, quality: quality)
+        let framing: FixOptions.Framing =
+            switch pad.map({ $0.lowercased() }) {
+            case nil: .crop(crop)
+            case "blur": .pad(.blur)
+            case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
+            }
+        return FixOptions(
+            framing: framing, background: RGBColour(background) ?? .white, keepAlpha: keepAlpha,
+            format: format.flatMap(outputFormat), video: video, lastFrameSize: lastSize, quality: quality)
     }
 }
 

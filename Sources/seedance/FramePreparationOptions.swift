@@ -17,11 +17,15 @@ struct FramePreparationOptions: ParsableArguments {
     }
 
     /// Also for `check --preview`, whose fix and rules options are its own groups.
-    static func submitter(model: ModelOption, rules: PolicyOptions, fixOptions: FixOptionsGroup, noFix: Bool = false,
-                          uploadSize: VideoSubmitter.UploadSize = .video) -> VideoSubmitter {
+    static func submitter(
+        model: ModelOption, rules: PolicyOptions, fixOptions: FixOptionsGroup, noFix: Bool = false,
+        uploadSize: VideoSubmitter.UploadSize = .video
+    ) -> VideoSubmitter {
         VideoSubmitter(
             model: model.model, policy: rules.policy(for: model), fixOptions: fixOptions.options(), fixesFrames: !noFix, uploadSize: uploadSize,
-            fetcher: RemoteImageFetcher(configuration: .init(maxBytes: rules.maxInputBytes,
-                                                             allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
+            fetcher: RemoteImageFetcher(
+                configuration: .init(
+                    maxBytes: rules.maxInputBytes,
+                    allowsPrivateAddresses: rules.allowPrivateURLs || Environment.allowsPrivateURLs)))
     }
 }

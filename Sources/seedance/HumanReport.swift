@@ -13,9 +13,10 @@ enum HumanReport {
         for finding in verdict.violations.map(CommandLineAdvice.phrased) { lines.append("  ✗ [\(finding.rule.rawValue)] \(finding.message)") }
         for finding in verdict.notes.map(CommandLineAdvice.phrased) { lines.append("  · [\(finding.rule.rawValue)] \(finding.message)") }
         if let plan = verdict.plan, !verdict.isUnusable {
-            lines.append(plan.isPassThrough
-                ? "  fix would pass it through unchanged"
-                : "  fix would: " + plan.steps.map(\.summary).joined(separator: " → "))
+            lines.append(
+                plan.isPassThrough
+                    ? "  fix would pass it through unchanged"
+                    : "  fix would: " + plan.steps.map(\.summary).joined(separator: " → "))
         }
         return lines.joined(separator: "\n")
     }

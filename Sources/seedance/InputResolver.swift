@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceKit
 
 /// Turns a FIRST/LAST argument into an input: a path, `-` for stdin, a `data:` URI, or an

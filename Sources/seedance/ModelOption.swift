@@ -5,9 +5,11 @@ import SeedanceKit
 
 /// `--model NAME|FILE.json`: which model's rules and endpoint apply.
 struct ModelOption: ParsableArguments {
-    @Option(name: .customLong("model"), help: ArgumentHelp(
-        "A built-in model (seedance-v1.5-pro, the default, or seedance-2.0) or a model FILE.json; see `seedance models`.",
-        valueName: "NAME|FILE"))
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp(
+            "A built-in model (seedance-v1.5-pro, the default, or seedance-2.0) or a model FILE.json; see `seedance models`.",
+            valueName: "NAME|FILE"))
     var nameOrPath: String?
 
     /// The model and its frame rules, resolved once by ``validate()``, which ArgumentParser runs

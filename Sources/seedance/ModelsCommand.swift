@@ -49,8 +49,10 @@ struct ModelsCommand: AsyncParsableCommand {
             if let warning = rule.warn { lines.append("  warning when \(rule.when): \(warning)") }
         }
         let image = model.image
-        lines.append("  frames: \(image.formats.joined(separator: ", ")); sides \(image.sideAbove) < side < \(image.sideBelow); "
-            + "\(image.aspectAbove) < width/height < \(image.aspectBelow); file < \(image.fileBytesBelow) bytes, data URI < \(image.payloadBytesBelow) bytes")
+        lines.append(
+            "  frames: \(image.formats.joined(separator: ", ")); sides \(image.sideAbove) < side < \(image.sideBelow); "
+                + "\(image.aspectAbove) < width/height < \(image.aspectBelow); file < \(image.fileBytesBelow) bytes, data URI < \(image.payloadBytesBelow) bytes"
+        )
         for resolution in model.outputSizes.keys.sorted(by: { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }) {
             let row = model.outputSizes[resolution] ?? [:]
             lines.append("  \(resolution): " + row.keys.sorted().map { "\($0) \(row[$0]!)" }.joined(separator: ", "))

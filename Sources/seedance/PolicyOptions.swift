@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 

@@ -20,8 +20,9 @@ struct PrepareWorkerCommand: ParsableCommand {
     var injectFault: String?
 
     func run() throws {
-        let limits = FrameWorkerLimits(addressSpaceBytes: maxMemoryMb > 0 ? maxMemoryMb << 20 : nil,
-                                       cpuSecondsPerFrame: maxCpuSeconds > 0 ? maxCpuSeconds : nil)
+        let limits = FrameWorkerLimits(
+            addressSpaceBytes: maxMemoryMb > 0 ? maxMemoryMb << 20 : nil,
+            cpuSecondsPerFrame: maxCpuSeconds > 0 ? maxCpuSeconds : nil)
         do {
             try FrameWorkerService(limits: limits, fault: injectFault ?? ProcessInfo.processInfo.environment["SEEDANCE_WORKER_FAULT"]).serve()
         } catch {

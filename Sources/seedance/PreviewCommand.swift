@@ -6,13 +6,13 @@ struct PreviewCommand: AsyncParsableCommand {
         commandName: "preview",
         abstract: "Draw what submit would send as one PNG contact sheet; nothing is sent and no key is needed.",
         discussion: """
-        For each frame: the original, with the region a crop keeps outlined (what is dropped is \
-        washed out) or a pad's added area hatched, beside the frame exactly as submit would send it \
-        with the same model, request, fix and upload-size options; under each its format, size, \
-        bytes and the steps that made it. The last frame's row sits under the first's, the two \
-        frames as sent at the same size. The sheet is written atomically.
-        Exit 0: written. 2: an input is unusable. 64: usage. 74: the sheet cannot be written.
-        """
+            For each frame: the original, with the region a crop keeps outlined (what is dropped is \
+            washed out) or a pad's added area hatched, beside the frame exactly as submit would send it \
+            with the same model, request, fix and upload-size options; under each its format, size, \
+            bytes and the steps that made it. The last frame's row sits under the first's, the two \
+            frames as sent at the same size. The sheet is written atomically.
+            Exit 0: written. 2: an input is unusable. 64: usage. 74: the sheet cannot be written.
+            """
     )
 
     @Argument(help: "The first frame: a path, '-', an http(s) URL or a data: URI.")

@@ -19,8 +19,9 @@ struct PreviewSheetWriter {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let sheet = try await submitter.previewSheet(first: FrameSource(argument: first), last: last.map(FrameSource.init(argument:)),
-                                                         parameters: parameters)
+            let sheet = try await submitter.previewSheet(
+                first: FrameSource(argument: first), last: last.map(FrameSource.init(argument:)),
+                parameters: parameters)
             let writer = try AtomicFileWriter(destination: destination)
             let failure = sheet.png.withUnsafeBytes { bytes -> SeedanceError? in
                 do throws(SeedanceError) {
@@ -33,9 +34,10 @@ struct PreviewSheetWriter {
             if let failure { throw failure }
             try writer.commit()
             let elapsed = clock.now - start
-            Terminal.diagnostic("\(command): wrote \(output) (\(sheet.layout.width)×\(sheet.layout.height), \(sheet.png.count) bytes) in "
-                + String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-                + "; nothing was sent")
+            Terminal.diagnostic(
+                "\(command): wrote \(output) (\(sheet.layout.width)×\(sheet.layout.height), \(sheet.png.count) bytes) in "
+                    + String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                    + "; nothing was sent")
             return sheet
         } catch {
             throw ExitStatus.reporting(error, command: command)

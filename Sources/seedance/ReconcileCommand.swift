@@ -8,9 +8,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Ask the provider about every recorded task that has no final state, and record the answers.",
         discussion: """
-        A record without a task id (the create call's outcome is unknown) cannot be asked about: \
-        it is listed, never resubmitted; check your novita dashboard.
-        """)
+            A record without a task id (the create call's outcome is unknown) cannot be asked about: \
+            it is listed, never resubmitted; check your novita dashboard.
+            """)
 
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
@@ -28,7 +28,9 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         enum CodingKeys: String, CodingKey {
             case state, problem
-            case intentID = "intent_id", taskID = "task_id", providerStatus = "provider_status"
+            case intentID = "intent_id"
+            case taskID = "task_id"
+            case providerStatus = "provider_status"
         }
     }
 

@@ -8,9 +8,11 @@ struct SeedanceCommand: AsyncParsableCommand {
         commandName: "seedance",
         abstract: "Get frames accepted by Seedance image-to-video models, and turn them into a video.",
         version: SeedanceVersion.current,
-        subcommands: [CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self,
-                      ReconcileCommand.self, ModelsCommand.self, BatchCommand.self, PreviewCommand.self,
-                      PrepareWorkerCommand.self]
+        subcommands: [
+            CheckCommand.self, FixCommand.self, SubmitCommand.self, StatusCommand.self, WaitCommand.self, TasksCommand.self,
+            ReconcileCommand.self, ModelsCommand.self, BatchCommand.self, PreviewCommand.self,
+            PrepareWorkerCommand.self,
+        ]
     )
 
     /// With `SEEDANCE_CHECK_ARGUMENTS=1` the command line is parsed and validated exactly as a run

@@ -1,6 +1,6 @@
 public import ArgumentParser
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -11,12 +11,12 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Fix the frames, submit one paid task, and optionally wait for the video.",
         discussion: """
-        The create call is sent once: it is retried only when the server provably did not take it. \
-        Every attempt is recorded in the state store (see `seedance tasks`) before it is sent. \
-        The same request for the same model and base URL sent in the last 24 h (and not failed or \
-        refused) is refused with exit 6, nothing sent, unless --allow-duplicate. Frames are scaled \
-        down to at most twice the video's pixels (--upload-size full keeps their size).
-        """
+            The create call is sent once: it is retried only when the server provably did not take it. \
+            Every attempt is recorded in the state store (see `seedance tasks`) before it is sent. \
+            The same request for the same model and base URL sent in the last 24 h (and not failed or \
+            refused) is refused with exit 6, nothing sent, unless --allow-duplicate. Frames are scaled \
+            down to at most twice the video's pixels (--upload-size full keeps their size).
+            """
     )
 
     @Argument(help: "The first frame: a path, '-', an http(s) URL or a data: URI.")
@@ -66,8 +66,9 @@ struct SubmitCommand: AsyncParsableCommand {
             try await api.withClient { client in
                 // Frames in a worker: a crash of the image library is exit 2 with nothing sent.
                 let (submission, frames) = try await ContainedPreparation.run(submitter) { submitter in
-                    try await submitter.submit(first: firstSource, last: lastSource, parameters: parameters, client: client,
-                                                      store: store, allowDuplicate: allowDuplicate)
+                    try await submitter.submit(
+                        first: firstSource, last: lastSource, parameters: parameters, client: client,
+                        store: store, allowDuplicate: allowDuplicate)
                 }
                 if let problem = submission.storeProblem { Terminal.diagnostic("seedance: warning: \(problem)") }
                 Terminal.diagnostic("submitted task \(submission.taskID) to \(model.name) (intent \(submission.intentID), \(store.location))")
@@ -105,21 +106,29 @@ struct SubmitCommand: AsyncParsableCommand {
             let encoding = Self.seconds(clock.now - start)
             guard produced == body.length else {
                 // A bug, never user input: said as such, and nothing is sent.
-                throw SeedanceError(.invalidRequest(RequestValidationError(
-                    field: "body", value: "\(produced) bytes produced", allowed: "the \(body.length) bytes announced; please report this")),
+                throw SeedanceError(
+                    .invalidRequest(
+                        RequestValidationError(
+                            field: "body", value: "\(produced) bytes produced", allowed: "the \(body.length) bytes announced; please report this")),
                     "request not sent")
             }
-            Terminal.diagnostic(String(format: "body produced in %.1f ms (%.0f MB/s, base64 included)",
-                                       encoding * 1000, Double(body.length) / max(encoding, 1e-9) / 1e6))
+            Terminal.diagnostic(
+                String(
+                    format: "body produced in %.1f ms (%.0f MB/s, base64 included)",
+                    encoding * 1000, Double(body.length) / max(encoding, 1e-9) / 1e6))
             if let requestOut {
                 start = clock.now
                 try body.write(to: URL(fileURLWithPath: requestOut))
-                Terminal.diagnostic("body written to \(requestOut) in " + String(format: "%.1f ms", Self.seconds(clock.now - start) * 1000) + ", synced to disk")
+                Terminal.diagnostic(
+                    "body written to \(requestOut) in " + String(format: "%.1f ms", Self.seconds(clock.now - start) * 1000) + ", synced to disk")
             }
             Terminal.diagnostic("dry run: a \(body.length)-byte body for \(body.model) is valid; nothing was sent")
             if json {
-                try JSONOutput.print(snakeCase: true, SubmitDocument(submission: nil, model: body.model, frames: frames,
-                                                                     bodyBytes: body.length, fingerprint: body.fingerprint))
+                try JSONOutput.print(
+                    snakeCase: true,
+                    SubmitDocument(
+                        submission: nil, model: body.model, frames: frames,
+                        bodyBytes: body.length, fingerprint: body.fingerprint))
             }
         } catch {
             throw ExitStatus.reporting(error)
@@ -174,10 +183,11 @@ struct SubmitDocument: Encodable {
         self.bodyBytes = bodyBytes
         bytesSaved = frames.reduce(0) { $0 + $1.bytesSaved }
         self.frames = frames.map { frame in
-            Frame(role: frame.role, source: frame.source.recordedName, sentAs: frame.prepared == nil ? .url : .dataUri,
-                  format: frame.prepared?.format, width: frame.width, height: frame.height,
-                  bytes: frame.prepared?.bytes.count, inputBytes: frame.inputBytes, bytesSaved: frame.bytesSaved, sha256: frame.digest,
-                  steps: frame.prepared?.plan.steps.map(\.summary) ?? [])
+            Frame(
+                role: frame.role, source: frame.source.recordedName, sentAs: frame.prepared == nil ? .url : .dataUri,
+                format: frame.prepared?.format, width: frame.width, height: frame.height,
+                bytes: frame.prepared?.bytes.count, inputBytes: frame.inputBytes, bytesSaved: frame.bytesSaved, sha256: frame.digest,
+                steps: frame.prepared?.plan.steps.map(\.summary) ?? [])
         }
     }
 }

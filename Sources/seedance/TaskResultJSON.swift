@@ -21,7 +21,9 @@ struct TaskResultJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case status, reason, eta, seed, videos, output
-        case taskID = "task_id", progressPercent = "progress_percent", resumeCommand = "resume_command"
+        case taskID = "task_id"
+        case progressPercent = "progress_percent"
+        case resumeCommand = "resume_command"
     }
 
     init(_ result: TaskResult, output: String? = nil, resumeCommand: String? = nil) {

@@ -7,7 +7,9 @@ struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks", abstract: "List submissions recorded in the local state store.")
 
-    @Option(help: ArgumentHelp("Only records in this state (repeatable): \(TaskState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "STATE"))
+    @Option(
+        help: ArgumentHelp(
+            "Only records in this state (repeatable): \(TaskState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "STATE"))
     var state: [String] = []
 
     @Option(help: ArgumentHelp("Only records of this batch.", valueName: "ID"))
@@ -25,12 +27,14 @@ struct TasksCommand: AsyncParsableCommand {
     var states: Set<TaskState>? {
         get throws {
             guard !state.isEmpty else { return nil }
-            return Set(try state.map { text in
-                guard let value = TaskState(rawValue: text) else {
-                    throw ValidationError("--state \(text) is not a state; use one of \(TaskState.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return value
-            })
+            return Set(
+                try state.map { text in
+                    guard let value = TaskState(rawValue: text) else {
+                        throw ValidationError(
+                            "--state \(text) is not a state; use one of \(TaskState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return value
+                })
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 /// Decompression bombs are answered from the header: no pixel is decoded.
@@ -8,16 +9,16 @@ import Testing
     static func pngBomb(side: Int, in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("bomb-\(side).png").path
         let script = """
-        import struct, sys, zlib
-        side = int(sys.argv[2])
-        def chunk(kind, data):
-            return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
-        z = zlib.compressobj(9)
-        row = b'\\0' * (side + 1)
-        body = b''.join(z.compress(row) for _ in range(side)) + z.flush()
-        with open(sys.argv[1], 'wb') as f:
-            f.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', side, side, 8, 0, 0, 0, 0)) + chunk(b'IDAT', body) + chunk(b'IEND', b''))
-        """
+            import struct, sys, zlib
+            side = int(sys.argv[2])
+            def chunk(kind, data):
+                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+            z = zlib.compressobj(9)
+            row = b'\\0' * (side + 1)
+            body = b''.join(z.compress(row) for _ in range(side)) + z.flush()
+            with open(sys.argv[1], 'wb') as f:
+                f.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', side, side, 8, 0, 0, 0, 0)) + chunk(b'IDAT', body) + chunk(b'IEND', b''))
+            """
         let outcome = try ChildProcess.runFromPath("python3", ["-c", script, path, "\(side)"], timeout: 120)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return path
@@ -31,7 +32,8 @@ import Testing
                 + withUnsafeBytes(of: crc32(typed).bigEndian, Array.init)
         }
         let ihdr = withUnsafeBytes(of: width.bigEndian, Array.init) + withUnsafeBytes(of: height.bigEndian, Array.init) + [8, 2, 0, 0, 0]
-        let bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", ihdr)
+        let bytes =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", ihdr)
             + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
         return Data(bytes)
     }

@@ -1,15 +1,19 @@
 import Testing
+
 @testable import FrameKit
 
 @Suite struct FixPlannerTests {
-    static func report(_ width: Int, _ height: Int, format: ImageFormat = .jpeg, bytes: Int = 100_000,
-                       orientation: Int = 1, colour: ColourSpace = .srgb, alpha: Bool = false) -> ImageReport {
+    static func report(
+        _ width: Int, _ height: Int, format: ImageFormat = .jpeg, bytes: Int = 100_000,
+        orientation: Int = 1, colour: ColourSpace = .srgb, alpha: Bool = false
+    ) -> ImageReport {
         let swap = orientation >= 5
-        return ImageReport(source: "t", format: format, declaredType: nil, width: width, height: height,
-                           storedWidth: swap ? height : width, storedHeight: swap ? width : height, bytes: bytes,
-                           payloadBytes: Policy.payloadBytes(forFileBytes: bytes, format: format), orientation: orientation,
-                           colourSpace: colour, bitsPerSample: 8, bands: alpha ? 4 : 3, hasAlpha: alpha, pageCount: 1,
-                           hasICCProfile: false, isInterlaced: false, isDecodable: true)
+        return ImageReport(
+            source: "t", format: format, declaredType: nil, width: width, height: height,
+            storedWidth: swap ? height : width, storedHeight: swap ? width : height, bytes: bytes,
+            payloadBytes: Policy.payloadBytes(forFileBytes: bytes, format: format), orientation: orientation,
+            colourSpace: colour, bitsPerSample: 8, bands: alpha ? 4 : 3, hasAlpha: alpha, pageCount: 1,
+            hasICCProfile: false, isInterlaced: false, isDecodable: true)
     }
 
     func summaries(_ report: ImageReport, options: FixOptions = FixOptions(), matching target: FixPlanner.Target? = nil) throws -> [String] {
@@ -75,11 +79,15 @@ import Testing
     }
 
     @Test func videoFramingCropsAndScalesForTheOutput() throws {
-        let options = FixOptions(video: VideoTarget(aspect: AspectRatio(width: 16, height: 9),
-                                                    sizes: [VideoTarget.Size(width: 1280, height: 720)], label: "720p 16:9"))
-        #expect(try summaries(Self.report(4000, 3000), options: options)
+        let options = FixOptions(
+            video: VideoTarget(
+                aspect: AspectRatio(width: 16, height: 9),
+                sizes: [VideoTarget.Size(width: 1280, height: 720)], label: "720p 16:9"))
+        #expect(
+            try summaries(Self.report(4000, 3000), options: options)
                 == ["shrink on load to 1/2", "crop 4000×2250 (attention)", "resize to 1280×720", "encode jpeg"])
-        #expect(try summaries(Self.report(4000, 3000, format: .png), options: options)
+        #expect(
+            try summaries(Self.report(4000, 3000, format: .png), options: options)
                 == ["crop 4000×2250 (attention)", "resize to 1280×720", "encode png"], "PNG has no shrink-on-load")
         let sizes480p = [(864, 496), (752, 560), (640, 640), (560, 752), (496, 864), (992, 432)].map { VideoTarget.Size(width: $0.0, height: $0.1) }
         let small = FixOptions(video: VideoTarget(sizes: sizes480p, label: "480p"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 /// Fixes run through real libvips; each output is checked by reading its pixels back.
@@ -21,14 +22,16 @@ import Testing
         let swapped = orientation >= 5
         #expect(frame.width == (swapped ? 320 : 400) && frame.height == (swapped ? 400 : 320))
         // The stored top-left pixel must land where the orientation says it is displayed.
-        let w = frame.width - 1, h = frame.height - 1
-        let expected: (Int, Int) = switch orientation {
-        case 2: (w, 0)
-        case 3: (w, h)
-        case 6: (w, 0)
-        case 8: (0, h)
-        default: (0, 0)
-        }
+        let w = frame.width - 1
+        let h = frame.height - 1
+        let expected: (Int, Int) =
+            switch orientation {
+            case 2: (w, 0)
+            case 3: (w, h)
+            case 6: (w, 0)
+            case 8: (0, h)
+            default: (0, 0)
+            }
         let source = try original.pixel(x: 2, y: 2)
         let output = try DecodedImage(frame.bytes)
         let inset = (expected.0 == 0 ? 2 : expected.0 - 2, expected.1 == 0 ? 2 : expected.1 - 2)
@@ -123,14 +126,21 @@ import Testing
     @Test func everyFixedOutputPassesCheck() throws {
         let folder = try Fixtures.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sizes = [(100, 100), (200, 1000), (7000, 2000), (300, 300), (6000, 6000), (2500, 1000), (1000, 2500),
-                     (12000, 300), (301, 5999), (50, 2000), (6001, 301)]
+        let sizes = [
+            (100, 100), (200, 1000), (7000, 2000), (300, 300), (6000, 6000), (2500, 1000), (1000, 2500),
+            (12000, 300), (301, 5999), (50, 2000), (6001, 301),
+        ]
         let formats = ["jpg", "png", "webp", "gif", "tif"]
         let checker = RuleChecker()
         for (index, (width, height)) in sizes.enumerated() {
             let format = formats[index % formats.count]
             let path = try Fixtures.flat(width: width, height: height, format: format, in: folder)
-            let variants = [FixOptions(), FixOptions(framing: .pad(.blur)), FixOptions(video: VideoTarget(aspect: AspectRatio(width: 9, height: 16), sizes: [VideoTarget.Size(width: 720, height: 1280)], label: "720p 9:16"))]
+            let variants = [
+                FixOptions(), FixOptions(framing: .pad(.blur)),
+                FixOptions(
+                    video: VideoTarget(
+                        aspect: AspectRatio(width: 9, height: 16), sizes: [VideoTarget.Size(width: 720, height: 1280)], label: "720p 9:16")),
+            ]
             for options in [variants[index % variants.count]] {
                 let frame = try FrameFixer(options: options).prepare(.file(path), role: .first)
                 let after = try FrameInspector().inspect(.bytes(frame.bytes, name: "out"))

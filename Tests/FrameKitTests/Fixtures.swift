@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FrameKit
 
 /// Paths to the committed fixtures, and scratch space for generated ones.

@@ -1,20 +1,22 @@
 import Testing
+
 @testable import FrameKit
 
 @Suite struct FormatSnifferTests {
-    @Test(arguments: [
-        ([0xFF, 0xD8, 0xFF, 0xE0], ImageFormat.jpeg),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
-        (Array("GIF89a".utf8), .gif),
-        (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), .webp),
-        ([0x49, 0x49, 0x2A, 0x00], .tiff),
-        ([0x4D, 0x4D, 0x00, 0x2A], .tiff),
-        ([0, 0, 0, 0x18] + Array("ftypheic\0\0\0\0mif1heic".utf8), .heif),
-        ([0, 0, 0, 0x1C] + Array("ftypavif\0\0\0\0avifmif1miaf".utf8), .avif),
-        ([0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A], .jpeg2000),
-        (Array("%PDF-1.7".utf8), .pdf),
-        (Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), .svg),
-    ] as [([UInt8], ImageFormat)])
+    @Test(
+        arguments: [
+            ([0xFF, 0xD8, 0xFF, 0xE0], ImageFormat.jpeg),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
+            (Array("GIF89a".utf8), .gif),
+            (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), .webp),
+            ([0x49, 0x49, 0x2A, 0x00], .tiff),
+            ([0x4D, 0x4D, 0x00, 0x2A], .tiff),
+            ([0, 0, 0, 0x18] + Array("ftypheic\0\0\0\0mif1heic".utf8), .heif),
+            ([0, 0, 0, 0x1C] + Array("ftypavif\0\0\0\0avifmif1miaf".utf8), .avif),
+            ([0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A], .jpeg2000),
+            (Array("%PDF-1.7".utf8), .pdf),
+            (Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), .svg),
+        ] as [([UInt8], ImageFormat)])
     func knowsFormatsByTheirBytes(bytes: [UInt8], format: ImageFormat) {
         #expect(FormatSniffer.format(of: bytes) == format)
     }

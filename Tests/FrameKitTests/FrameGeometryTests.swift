@@ -1,5 +1,5 @@
-import Testing
 import FrameKit
+import Testing
 
 /// The coordinate maths of what a fix keeps: crops mapped back to the original's pixels (through
 /// a shrink-on-load), pads placed in the frame as sent, resizes carrying the placement along.
@@ -21,31 +21,42 @@ import FrameKit
     }
 
     static let cases: [Case] = [
-        Case(name: "pass-through", source: (800, 600), ops: [],
-             kept: PixelRect(width: 800, height: 600), placement: nil, output: (800, 600)),
-        Case(name: "crop at full size", source: (3000, 1000), ops: [.crop(PixelRect(x: 1667, y: 0, width: 1333, height: 1000), of: (3000, 1000))],
-             kept: PixelRect(x: 1667, y: 0, width: 1333, height: 1000), placement: nil, output: (1333, 1000)),
-        Case(name: "crop after shrink-on-load 1/4", source: (4000, 1000),
-             ops: [.crop(PixelRect(x: 100, y: 0, width: 333, height: 250), of: (1000, 250)), .resize(640, 480)],
-             kept: PixelRect(x: 400, y: 0, width: 1332, height: 1000), placement: nil, output: (640, 480)),
-        Case(name: "crop after a JPEG shrink that rounded up (1001 → 126 at 1/8)", source: (1001, 601),
-             ops: [.crop(PixelRect(x: 0, y: 10, width: 126, height: 56), of: (126, 76))],
-             kept: PixelRect(x: 0, y: 79, width: 1001, height: 443), placement: nil, output: (126, 56)),
-        Case(name: "vertical crop then resize", source: (1000, 3000),
-             ops: [.crop(PixelRect(x: 0, y: 1111, width: 1000, height: 1333), of: (1000, 3000)), .resize(480, 640)],
-             kept: PixelRect(x: 0, y: 1111, width: 1000, height: 1333), placement: nil, output: (480, 640)),
-        Case(name: "pad letterbox then resize", source: (3000, 1000),
-             ops: [.pad(PixelRect(x: 0, y: 344, width: 3000, height: 1000), canvas: (3000, 1688)), .resize(1280, 720)],
-             kept: PixelRect(width: 3000, height: 1000), placement: PixelRect(x: 0, y: 147, width: 1280, height: 426), output: (1280, 720)),
-        Case(name: "pad pillarbox at a shrunk scale", source: (800, 2400),
-             ops: [.pad(PixelRect(x: 300, y: 0, width: 400, height: 1200), canvas: (1000, 1200))],
-             kept: PixelRect(width: 800, height: 2400), placement: PixelRect(x: 300, y: 0, width: 400, height: 1200), output: (1000, 1200)),
-        Case(name: "resize only", source: (4000, 3000), ops: [.resize(1600, 1200)],
-             kept: PixelRect(width: 4000, height: 3000), placement: nil, output: (1600, 1200)),
-        Case(name: "crop into a pad's added area keeps the visible part", source: (100, 50),
-             ops: [.pad(PixelRect(x: 0, y: 25, width: 100, height: 50), canvas: (100, 100)),
-                   .crop(PixelRect(x: 50, y: 0, width: 50, height: 50), of: (100, 100))],
-             kept: PixelRect(x: 50, y: 0, width: 50, height: 25), placement: PixelRect(x: 0, y: 25, width: 50, height: 25), output: (50, 50)),
+        Case(
+            name: "pass-through", source: (800, 600), ops: [],
+            kept: PixelRect(width: 800, height: 600), placement: nil, output: (800, 600)),
+        Case(
+            name: "crop at full size", source: (3000, 1000), ops: [.crop(PixelRect(x: 1667, y: 0, width: 1333, height: 1000), of: (3000, 1000))],
+            kept: PixelRect(x: 1667, y: 0, width: 1333, height: 1000), placement: nil, output: (1333, 1000)),
+        Case(
+            name: "crop after shrink-on-load 1/4", source: (4000, 1000),
+            ops: [.crop(PixelRect(x: 100, y: 0, width: 333, height: 250), of: (1000, 250)), .resize(640, 480)],
+            kept: PixelRect(x: 400, y: 0, width: 1332, height: 1000), placement: nil, output: (640, 480)),
+        Case(
+            name: "crop after a JPEG shrink that rounded up (1001 → 126 at 1/8)", source: (1001, 601),
+            ops: [.crop(PixelRect(x: 0, y: 10, width: 126, height: 56), of: (126, 76))],
+            kept: PixelRect(x: 0, y: 79, width: 1001, height: 443), placement: nil, output: (126, 56)),
+        Case(
+            name: "vertical crop then resize", source: (1000, 3000),
+            ops: [.crop(PixelRect(x: 0, y: 1111, width: 1000, height: 1333), of: (1000, 3000)), .resize(480, 640)],
+            kept: PixelRect(x: 0, y: 1111, width: 1000, height: 1333), placement: nil, output: (480, 640)),
+        Case(
+            name: "pad letterbox then resize", source: (3000, 1000),
+            ops: [.pad(PixelRect(x: 0, y: 344, width: 3000, height: 1000), canvas: (3000, 1688)), .resize(1280, 720)],
+            kept: PixelRect(width: 3000, height: 1000), placement: PixelRect(x: 0, y: 147, width: 1280, height: 426), output: (1280, 720)),
+        Case(
+            name: "pad pillarbox at a shrunk scale", source: (800, 2400),
+            ops: [.pad(PixelRect(x: 300, y: 0, width: 400, height: 1200), canvas: (1000, 1200))],
+            kept: PixelRect(width: 800, height: 2400), placement: PixelRect(x: 300, y: 0, width: 400, height: 1200), output: (1000, 1200)),
+        Case(
+            name: "resize only", source: (4000, 3000), ops: [.resize(1600, 1200)],
+            kept: PixelRect(width: 4000, height: 3000), placement: nil, output: (1600, 1200)),
+        Case(
+            name: "crop into a pad's added area keeps the visible part", source: (100, 50),
+            ops: [
+                .pad(PixelRect(x: 0, y: 25, width: 100, height: 50), canvas: (100, 100)),
+                .crop(PixelRect(x: 50, y: 0, width: 50, height: 50), of: (100, 100)),
+            ],
+            kept: PixelRect(x: 50, y: 0, width: 50, height: 25), placement: PixelRect(x: 0, y: 25, width: 50, height: 25), output: (50, 50)),
     ]
 
     @Test(arguments: FrameGeometryTests.cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 /// libvips' warnings belong to the frame whose work raised them: with 16 fixes at once, half of
@@ -11,7 +12,8 @@ import Testing
     /// libvips says "read gave <markers> warnings"; the picture decodes intact.
     static func withStrayBytes(beforeMarkers markers: Int) throws -> Data {
         var bytes = try Fixtures.bytes("good-first.jpg")
-        let dqt = Data([0xFF, 0xDB]), sof = Data([0xFF, 0xC0])
+        let dqt = Data([0xFF, 0xDB])
+        let sof = Data([0xFF, 0xC0])
         let first = try #require(bytes.range(of: dqt)?.upperBound)
         let secondDQT = try #require(bytes.range(of: dqt, in: first..<bytes.endIndex)?.lowerBound)
         let frame = try #require(bytes.range(of: sof)?.lowerBound)
@@ -57,7 +59,8 @@ import Testing
     }
 
     @Test func aCleanFrameAfterAWarnedOneHasNoNotes() throws {
-        let warned = try FrameFixer(options: FixOptions(format: .png)).prepare(.bytes(Self.withStrayBytes(beforeMarkers: 1), name: "warned"), role: .first)
+        let warned = try FrameFixer(options: FixOptions(format: .png)).prepare(
+            .bytes(Self.withStrayBytes(beforeMarkers: 1), name: "warned"), role: .first)
         #expect(warned.notes.contains { $0.contains(Self.warning(1)) })
         let clean = try FrameFixer(options: FixOptions(format: .png)).prepare(Fixtures.input("good-first.jpg"), role: .first)
         #expect(clean.notes.isEmpty, "\(clean.notes)")

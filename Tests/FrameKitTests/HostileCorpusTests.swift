@@ -19,7 +19,9 @@ struct HostileCorpusTests {
 
     @Test("check and fix survive every corpus file")
     func corpus() async throws {
-        let binary = try #require(TestPaths.executable("seedance"), "no seedance binary next to the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
+        let binary = try #require(
+            TestPaths.executable("seedance"),
+            "no seedance binary next to the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
         let scratch = try temporaryDirectory("hostile")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let corpusFolder = scratch.appendingPathComponent("corpus")
@@ -49,9 +51,10 @@ struct HostileCorpusTests {
         }
         let peak = results.max { $0.peakBytes < $1.peakBytes }
         let slowest = results.max { $0.seconds < $1.seconds }
-        print("hostile corpus: \(files.count) files in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
-              + "peak \((peak?.peakBytes ?? 0) >> 20) MiB (\(peak?.name ?? "-")); "
-              + "slowest \(String(format: "%.2f", slowest?.seconds ?? 0)) s (\(slowest?.name ?? "-"))")
+        print(
+            "hostile corpus: \(files.count) files in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
+                + "peak \((peak?.peakBytes ?? 0) >> 20) MiB (\(peak?.name ?? "-")); "
+                + "slowest \(String(format: "%.2f", slowest?.seconds ?? 0)) s (\(slowest?.name ?? "-"))")
     }
 
     private static func run(_ file: URL, index: Int, binary: String, scratch: URL) -> FileResult {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 @Suite struct InspectionTests {
@@ -32,8 +33,10 @@ import Testing
         #expect(rules(verdict(name)) == Set(expected))
     }
 
-    @Test(arguments: [("refused.heic", ImageFormat.heif, true), ("refused.avif", .avif, true),
-                      ("refused.jp2", .jpeg2000, false), ("refused.svg", .svg, false)])
+    @Test(arguments: [
+        ("refused.heic", ImageFormat.heif, true), ("refused.avif", .avif, true),
+        ("refused.jp2", .jpeg2000, false), ("refused.svg", .svg, false),
+    ])
     func formatsTheAPIRefuses(name: String, format: ImageFormat, fixable: Bool) throws {
         let result = verdict(name)
         #expect(result.report?.format == format)

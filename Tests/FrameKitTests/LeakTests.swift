@@ -32,11 +32,15 @@ extension InProcessSuites {
                     samples[measured] = ResidentMemory.bytes()
                 }
             }
-            let start = try #require(samples[0]), middle = try #require(samples[rounds * 2 / 3]), end = try #require(samples[rounds - 1])
-            print("leaks: \(rounds) rounds; RSS before warm-up \(startBytes >> 20) MiB, start \(start >> 20) MiB, "
-                  + "two-thirds \(middle >> 20) MiB, end \(end >> 20) MiB")
-            #expect(end - middle <= Self.thresholdBytes,
-                    "RSS grew \((end - middle) >> 20) MiB over the last third of \(rounds) rounds (limit \(Self.thresholdBytes >> 20) MiB)")
+            let start = try #require(samples[0])
+            let middle = try #require(samples[rounds * 2 / 3])
+            let end = try #require(samples[rounds - 1])
+            print(
+                "leaks: \(rounds) rounds; RSS before warm-up \(startBytes >> 20) MiB, start \(start >> 20) MiB, "
+                    + "two-thirds \(middle >> 20) MiB, end \(end >> 20) MiB")
+            #expect(
+                end - middle <= Self.thresholdBytes,
+                "RSS grew \((end - middle) >> 20) MiB over the last third of \(rounds) rounds (limit \(Self.thresholdBytes >> 20) MiB)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 /// The plan is the program: for every kind of step, the output shows the step's effect (its
@@ -44,7 +45,12 @@ import Testing
         ("good-first.jpg", FixOptions(format: .webp), "encode"),
         // Several at once: rotation, a video aspect crop, the final resize.
         ("orientation-6.jpg", FixOptions(video: VideoTarget(aspect: AspectRatio(width: 16, height: 9), sizes: sizes, label: "360p 16:9")), "crop"),
-        ("big-2400x1350.jpg", FixOptions(framing: .pad(.blur), video: VideoTarget(aspect: AspectRatio(width: 1, height: 1), sizes: [.init(width: 400, height: 400)], label: "1:1")), "pad"),
+        (
+            "big-2400x1350.jpg",
+            FixOptions(
+                framing: .pad(.blur),
+                video: VideoTarget(aspect: AspectRatio(width: 1, height: 1), sizes: [.init(width: 400, height: 400)], label: "1:1")), "pad"
+        ),
     ]
 
     @Test(arguments: 0..<PlanExecutionTests.cases.count)
@@ -77,7 +83,8 @@ import Testing
 
     /// What the output must show when `action` ran; empty when it does.
     static func effectMissing(_ action: FixPlan.Action, in frame: PreparedFrame) -> [String] {
-        let after = frame.after, geometry = frame.geometry
+        let after = frame.after
+        let geometry = frame.geometry
         var problems: [String] = []
         func require(_ holds: Bool, _ problem: @autoclosure () -> String) { if !holds { problems.append(problem()) } }
         switch action {
@@ -88,8 +95,9 @@ import Testing
             require(after.pageCount == 1, "\(after.pageCount) pages left")
         case .autorotate:
             require(after.orientation == 1, "orientation \(after.orientation) left")
-            require((geometry.sourceWidth, geometry.sourceHeight) == (frame.before.width, frame.before.height),
-                    "the picture was not turned upright: source \(geometry.sourceWidth)×\(geometry.sourceHeight)")
+            require(
+                (geometry.sourceWidth, geometry.sourceHeight) == (frame.before.width, frame.before.height),
+                "the picture was not turned upright: source \(geometry.sourceWidth)×\(geometry.sourceHeight)")
         case .convertToSRGB:
             require(after.colourSpace == .srgb && after.bitsPerSample == 8, "\(after.colourSpace) \(after.bitsPerSample)-bit")
         case .flatten:
@@ -101,7 +109,8 @@ import Testing
             require(abs(kept.width - width) <= 2 && abs(kept.height - height) <= 2, "kept \(kept), planned \(width)×\(height)")
         case .pad(let width, let height, _):
             require(geometry.isPadded, "nothing was added")
-            let planned = Double(width) / Double(height), made = Double(after.width) / Double(after.height)
+            let planned = Double(width) / Double(height)
+            let made = Double(after.width) / Double(after.height)
             require(abs(planned - made) < 0.01, "aspect \(made), planned \(width)×\(height)")
         case .encode(let format):
             let changed = frame.steps.contains { if case .encode = $0.action { $0.action != action } else { false } }

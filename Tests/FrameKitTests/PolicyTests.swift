@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FrameKit
 
 @Suite struct PolicyTests {
@@ -49,8 +50,10 @@ import Testing
     static let sizes720p: [VideoTarget.Size] = [(1280, 720), (1112, 834), (960, 960), (834, 1112), (720, 1280), (1470, 630)]
         .map { VideoTarget.Size(width: $0.0, height: $0.1) }
 
-    @Test(arguments: [(1920, 1080, 1280, 720), (1000, 1000, 960, 960), (1080, 1920, 720, 1280),
-                      (2400, 1000, 1470, 630), (1200, 900, 1112, 834), (900, 1200, 834, 1112)])
+    @Test(arguments: [
+        (1920, 1080, 1280, 720), (1000, 1000, 960, 960), (1080, 1920, 720, 1280),
+        (2400, 1000, 1470, 630), (1200, 900, 1112, 834), (900, 1200, 834, 1112),
+    ])
     func adaptiveSizeIsTheNearestAspect(width: Int, height: Int, outputWidth: Int, outputHeight: Int) {
         let target = VideoTarget(sizes: Self.sizes720p, label: "720p")
         #expect(target.outputSize(width: width, height: height) == VideoTarget.Size(width: outputWidth, height: outputHeight))

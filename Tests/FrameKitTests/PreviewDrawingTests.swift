@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameKit
 
 /// Real libvips, real files: the geometry a fix records is the crop libvips made (every smart-crop
@@ -77,13 +78,18 @@ import Testing
         #expect((panel.width, panel.height) == (600, 200))
         let outline = try #require(panel.outline)
         #expect(outline == frame.geometry.keptRegion.scaled(from: 3000, 1000, to: 600, 200))
-        let midX = outline.x + outline.width / 2, midY = outline.y + outline.height / 2
-        for (x, y) in [(outline.x, midY), (outline.maxX - 1, midY), (midX, outline.y), (midX, outline.maxY - 1),
-                       (outline.x + 1, midY), (outline.maxX - 2, midY)] {
+        let midX = outline.x + outline.width / 2
+        let midY = outline.y + outline.height / 2
+        for (x, y) in [
+            (outline.x, midY), (outline.maxX - 1, midY), (midX, outline.y), (midX, outline.maxY - 1),
+            (outline.x + 1, midY), (outline.maxX - 2, midY),
+        ] {
             #expect(Self.isOutline(try panel.pixel(x: x, y: y)), "(\(x), \(y)) on \(outline)")
         }
-        for (x, y) in [(outline.x + 6, midY), (outline.maxX - 7, midY), (midX, outline.y + 6), (midX, outline.maxY - 7),
-                       (outline.x - 4, midY), (outline.maxX + 3, midY)] where x >= 0 && x < panel.width {
+        for (x, y) in [
+            (outline.x + 6, midY), (outline.maxX - 7, midY), (midX, outline.y + 6), (midX, outline.maxY - 7),
+            (outline.x - 4, midY), (outline.maxX + 3, midY),
+        ] where x >= 0 && x < panel.width {
             #expect(!Self.isOutline(try panel.pixel(x: x, y: y)), "(\(x), \(y)) off \(outline)")
         }
     }
@@ -118,7 +124,8 @@ import Testing
     @Test func aFrameSentAsIsIsNotAnnotated() throws {
         let frame = try FrameFixer().prepare(Fixtures.input("good-first.jpg"), role: .first)
         #expect(frame.isPassThrough && !frame.geometry.isCropped && !frame.geometry.isPadded)
-        let panel = try FramePreview().annotatedOriginal(of: Fixtures.input("good-first.jpg"), geometry: frame.geometry, maxWidth: 300, maxHeight: 300)
+        let panel = try FramePreview().annotatedOriginal(
+            of: Fixtures.input("good-first.jpg"), geometry: frame.geometry, maxWidth: 300, maxHeight: 300)
         #expect(panel.outline == nil && panel.picture == nil)
         #expect(max(panel.width, panel.height) == 300)
     }
@@ -128,13 +135,19 @@ import Testing
         let folder = try Fixtures.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.panorama(in: folder)
-        let frame = try FrameFixer(options: FixOptions(video: VideoTarget(aspect: AspectRatio(width: 4, height: 3), label: "4:3"))).prepare(.file(path), role: .first)
+        let frame = try FrameFixer(options: FixOptions(video: VideoTarget(aspect: AspectRatio(width: 4, height: 3), label: "4:3"))).prepare(
+            .file(path), role: .first)
         let preview = FramePreview()
         let annotated = try preview.annotatedOriginal(of: .file(path), geometry: frame.geometry, maxWidth: 480, maxHeight: 360)
         let sent = try preview.thumbnail(of: frame.bytes, maxWidth: 480, maxHeight: 360)
-        let sheet = try preview.contactSheet(ContactSheetContent(title: "A <title> & more", subtitle: "subtitle", rows: [[
-            .init(image: annotated, heading: "original", lines: ["a", "b"]), .init(image: sent, heading: "as sent", lines: ["c"]),
-        ]]))
+        let sheet = try preview.contactSheet(
+            ContactSheetContent(
+                title: "A <title> & more", subtitle: "subtitle",
+                rows: [
+                    [
+                        .init(image: annotated, heading: "original", lines: ["a", "b"]), .init(image: sent, heading: "as sent", lines: ["c"]),
+                    ]
+                ]))
         let image = try DecodedImage(sheet.png)
         #expect((image.width, image.height) == (sheet.layout.width, sheet.layout.height))
         let outline = try #require(sheet.layout.panels.first?.outline)

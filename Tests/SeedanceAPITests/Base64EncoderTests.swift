@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeedanceAPI
 import Testing
+
+@testable import SeedanceAPI
 
 /// The body's base64 encoder against Foundation's, byte for byte: every tail length (0, 1 and 2
 /// bytes past a whole group), every byte value, and a large random input.

@@ -21,11 +21,12 @@ import Testing
     }
 
     @Test func everyFieldUsesTheProvidersNameInModelOrder() async throws {
-        let request = makeRequest([
-            "prompt": .string("p"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
-            "fps": .integer(24), "seed": .integer(42), "watermark": .bool(true), "camera_fixed": .bool(false),
-            "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
-        ], last: .inline(pngBytes(extraBytes: 7), format: "png", role: .last))
+        let request = makeRequest(
+            [
+                "prompt": .string("p"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
+                "fps": .integer(24), "seed": .integer(42), "watermark": .bool(true), "camera_fixed": .bool(false),
+                "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
+            ], last: .inline(pngBytes(extraBytes: 7), format: "png", role: .last))
         let text = String(decoding: try await bytes(request), as: UTF8.self)
         let order = VideoModel.defaultModel.fields.map(\.name)
         let positions = order.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
@@ -47,12 +48,14 @@ import Testing
     /// the writer learned nesting (the expected text is written out by hand).
     @Test func novitasFlatBodyIsUnchanged() async throws {
         let first = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x10])
-        let request = makeRequest([
-            "prompt": .string("a \"cat\"\n"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
-            "fps": .integer(24), "seed": .integer(-1), "watermark": .bool(true), "camera_fixed": .bool(false),
-            "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
-        ], first: .inline(first, format: "png", role: .first), last: FramePayload(role: .last, content: .url("https://e.com/l.png"), digest: "d"))
-        let expected = #"{"image":"data:image/png;base64,iVBORwD/EA==","last_image":"https://e.com/l.png","prompt":"a \"cat\"\n","#
+        let request = makeRequest(
+            [
+                "prompt": .string("a \"cat\"\n"), "duration": .integer(6), "resolution": .string("480p"), "ratio": .string("adaptive"),
+                "fps": .integer(24), "seed": .integer(-1), "watermark": .bool(true), "camera_fixed": .bool(false),
+                "service_tier": .string("flex"), "generate_audio": .bool(false), "execution_expires_after": .integer(7200),
+            ], first: .inline(first, format: "png", role: .first), last: FramePayload(role: .last, content: .url("https://e.com/l.png"), digest: "d"))
+        let expected =
+            #"{"image":"data:image/png;base64,iVBORwD/EA==","last_image":"https://e.com/l.png","prompt":"a \"cat\"\n","#
             + #""duration":6,"resolution":"480p","ratio":"adaptive","fps":24,"seed":-1,"watermark":true,"camera_fixed":false,"#
             + #""service_tier":"flex","generate_audio":false,"execution_expires_after":7200}"#
         #expect(String(decoding: try await bytes(request, chunkSize: 3), as: UTF8.self) == expected)

@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import SeedanceAPI
 import SeedanceStub
-import Testing
 import TestSupport
+import Testing
 
 /// Four real create calls over loopback, each ending a different way, give the four creation
 /// values, and `seedance tasks --json` shows each on its record.
@@ -34,7 +34,10 @@ import TestSupport
             #expect(await submit("after the body, a 500", baseURL: stub.baseURL)?.kind == .outcomeUnknown)
             #expect(await submit("accepted", baseURL: stub.baseURL) == nil)
             let refused = await submit("a bad key", baseURL: stub.baseURL, apiKey: "sk-wrong-0000000000")
-            guard case .provider = refused?.kind else { Issue.record("a bad key: \(String(describing: refused))"); return }
+            guard case .provider = refused?.kind else {
+                Issue.record("a bad key: \(String(describing: refused))")
+                return
+            }
             #expect(await submit("nothing listening", baseURL: refusing.url)?.kind == .unreachable)
 
             let listing = try CommandRunner.run(["tasks", "--json"], environment: ["XDG_STATE_HOME": folder.path])

@@ -9,7 +9,10 @@ import Testing
         try await StubHarness.run { harness in
             let first = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store)
             let error = try #require(await harness.submissionError())
-            guard case .duplicateRequest(let earlier) = error.kind else { Issue.record("got \(error)"); return }
+            guard case .duplicateRequest(let earlier) = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(earlier.taskID == first.taskID)
             #expect(earlier.state == .submitted)
             #expect(error.message.contains("seedance status \(first.taskID)"))
@@ -38,7 +41,10 @@ import Testing
             let unknown = try #require(await harness.submissionError())
             #expect(unknown.kind == .outcomeUnknown)
             let error = try #require(await harness.submissionError())
-            guard case .duplicateRequest(let earlier) = error.kind else { Issue.record("got \(error)"); return }
+            guard case .duplicateRequest(let earlier) = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(earlier.intentID == unknown.intentID)
             #expect(earlier.taskID == nil)
             #expect(harness.stub.postCount == 1)
@@ -63,7 +69,10 @@ import Testing
                 _ = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: FailingStore())
                 Issue.record("submit succeeded without a store")
             } catch let error as SeedanceError {
-                guard case .stateStore = error.kind else { Issue.record("got \(error)"); return }
+                guard case .stateStore = error.kind else {
+                    Issue.record("got \(error)")
+                    return
+                }
             }
             #expect(harness.stub.postCount == 0)
         }
@@ -111,16 +120,22 @@ final class IntentSpy: TaskStore {
         try await store.recordAnswer(intentID: intentID, creation: creation, taskID: taskID, reason: reason, at: date)
     }
 
-    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? {
+    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
+        -> TaskRecord?
+    {
         try await store.recordResult(taskID: taskID, status: status, reason: reason, outputPath: outputPath, at: date)
     }
 
     func records(matching filter: TaskFilter) async throws(StateStoreError) -> [TaskRecord] { try await store.records(matching: filter) }
-    func createBatch(_ batch: BatchRecord, items: [BatchItemRecord]) async throws(StateStoreError) { try await store.createBatch(batch, items: items) }
+    func createBatch(_ batch: BatchRecord, items: [BatchItemRecord]) async throws(StateStoreError) {
+        try await store.createBatch(batch, items: items)
+    }
     func batch(id: String) async throws(StateStoreError) -> BatchRecord? { try await store.batch(id: id) }
     func items(ofBatch batchID: String) async throws(StateStoreError) -> [BatchItemRecord] { try await store.items(ofBatch: batchID) }
 
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
+    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError)
+        -> ClaimOutcome
+    {
         try await store.claim(item, by: owner, leaseUntil: leaseUntil, at: date, retryingFailed: retryingFailed)
     }
 
@@ -128,7 +143,9 @@ final class IntentSpy: TaskStore {
         try await store.release(item, by: owner)
     }
 
-    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
+    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date)
+        async throws(StateStoreError) -> Bool
+    {
         try await store.finishItem(item, by: owner, state: state, error: error, output: output, at: date)
     }
 }
@@ -139,15 +156,23 @@ struct FailingStore: TaskStore {
     var failure: StateStoreError { StateStoreError(operation: "write", location: location, message: "disk I/O error") }
 
     func recordIntent(_ record: TaskRecord, duplicatesSince: Date?) async throws(StateStoreError) -> IntentOutcome { throw failure }
-    func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) { throw failure }
-    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? { throw failure }
+    func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
+        throw failure
+    }
+    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
+        -> TaskRecord?
+    { throw failure }
     func records(matching filter: TaskFilter) async throws(StateStoreError) -> [TaskRecord] { throw failure }
     func createBatch(_ batch: BatchRecord, items: [BatchItemRecord]) async throws(StateStoreError) { throw failure }
     func batch(id: String) async throws(StateStoreError) -> BatchRecord? { throw failure }
     func items(ofBatch batchID: String) async throws(StateStoreError) -> [BatchItemRecord] { throw failure }
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
+    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError)
+        -> ClaimOutcome
+    {
         throw failure
     }
     func release(_ item: BatchItemKey, by owner: ClaimOwner) async throws(StateStoreError) -> Bool { throw failure }
-    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool { throw failure }
+    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date)
+        async throws(StateStoreError) -> Bool
+    { throw failure }
 }

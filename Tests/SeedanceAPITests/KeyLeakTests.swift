@@ -12,7 +12,8 @@ import Testing
             for fault in faults {
                 if let fault { harness.stub.inject(fault, on: .submit) }
                 do {
-                    let submission = try await harness.client.submit(StubHarness.request, inputs: harness.inputs, store: harness.store, allowDuplicate: true)
+                    let submission = try await harness.client.submit(
+                        StubHarness.request, inputs: harness.inputs, store: harness.store, allowDuplicate: true)
                     texts.append("\(submission)")
                     let result = try await harness.client.taskResult(id: submission.taskID)
                     texts.append("\(result)")

@@ -50,7 +50,8 @@ import Testing
     func aBadKeyIsRefusedNamingIt(index: Int) throws {
         let (path, json, key) = Self.mistakes[index]
         let value = try json.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed) }
-        let broken = try #require(Self.setting(path.split(separator: ".").map(String.init)[...], to: value, in: try self.json(.defaultModel)) as? [String: Any])
+        let broken = try #require(
+            Self.setting(path.split(separator: ".").map(String.init)[...], to: value, in: try self.json(.defaultModel)) as? [String: Any])
         do {
             let model = try decode(broken)
             _ = try Policy(model.image, model: model.name)

@@ -21,8 +21,10 @@ import Testing
         (.array([]), "[]"),
         (.array([.object([]), .array([]), .array([.array([])])]), "[{},[],[[]]]"),
         (.object([("a", .array([.object([("b", .object([("c", .integer(1))]))])]))]), #"{"a":[{"b":{"c":1}}]}"#),
-        (.array([.integer(.min), .integer(.max), .integer(0), .bool(true), .bool(false)]),
-         "[-9223372036854775808,9223372036854775807,0,true,false]"),
+        (
+            .array([.integer(.min), .integer(.max), .integer(0), .bool(true), .bool(false)]),
+            "[-9223372036854775808,9223372036854775807,0,true,false]"
+        ),
         (.string("quote \" backslash \\ slash /"), #""quote \" backslash \\ slash /""#),
         (.string("\n\r\t\u{0}\u{1}\u{1F}\u{7F}"), #""\n\r\t\u0000\u0001\u001f"# + "\u{7F}\""),
         (.string("中文 “引号” 🐱"), "\"中文 “引号” 🐱\""),
@@ -42,12 +44,17 @@ import Testing
     static func arkDocument(first: Data, last: FramePayload) -> RequestJSON {
         .object([
             ("model", .string("seedance-2-0")),
-            ("content", .array([
-                .object([("type", .string("text")), ("text", .string("a \"cat\" runs"))]),
-                .object([("type", .string("image_url")), ("image_url", .object([("url", .frame(.inline(first, format: "png", role: .first)))])),
-                         ("role", .string("first_frame"))]),
-                .object([("type", .string("image_url")), ("image_url", .object([("url", .frame(last))])), ("role", .string("last_frame"))]),
-            ])),
+            (
+                "content",
+                .array([
+                    .object([("type", .string("text")), ("text", .string("a \"cat\" runs"))]),
+                    .object([
+                        ("type", .string("image_url")), ("image_url", .object([("url", .frame(.inline(first, format: "png", role: .first)))])),
+                        ("role", .string("first_frame")),
+                    ]),
+                    .object([("type", .string("image_url")), ("image_url", .object([("url", .frame(last))])), ("role", .string("last_frame"))]),
+                ])
+            ),
             ("ratio", .string("16:9")),
             ("duration", .integer(5)),
             ("watermark", .bool(false)),
@@ -59,7 +66,8 @@ import Testing
         let first = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) })
         let last = Data((0..<1001).map { UInt8(truncatingIfNeeded: $0 &* 13) })
         let body = Self.body(Self.arkDocument(first: first, last: .inline(last, format: "jpeg", role: .last)))
-        let expected = #"{"model":"seedance-2-0","content":[{"type":"text","text":"a \"cat\" runs"},"#
+        let expected =
+            #"{"model":"seedance-2-0","content":[{"type":"text","text":"a \"cat\" runs"},"#
             + #"{"type":"image_url","image_url":{"url":"data:image/png;base64,"# + first.base64EncodedString() + #""},"role":"first_frame"},"#
             + #"{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,"# + last.base64EncodedString() + #""},"role":"last_frame"}],"#
             + #""ratio":"16:9","duration":5,"watermark":false}"#

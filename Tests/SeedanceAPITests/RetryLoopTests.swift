@@ -1,5 +1,6 @@
-@testable import SeedanceAPI
 import Testing
+
+@testable import SeedanceAPI
 
 /// The one retry loop, driven by scripted attempts: how many run, what is waited, when it gives up.
 @Suite struct RetryLoopTests {
@@ -19,11 +20,13 @@ import Testing
     static let cases: [Case] = [
         Case(name: "first attempt succeeds", script: [nil], policy: policy, finishedAt: 1, attempts: 1, waits: []),
         // jitter 0.5: backoff 1 s → 0.5 s, 2 s → 1 s.
-        Case(name: "two retries with backoff", script: [-1, -1, nil], policy: policy, finishedAt: 3, attempts: 3,
-             waits: [.milliseconds(500), .seconds(1)]),
+        Case(
+            name: "two retries with backoff", script: [-1, -1, nil], policy: policy, finishedAt: 3, attempts: 3,
+            waits: [.milliseconds(500), .seconds(1)]),
         Case(name: "Retry-After replaces the backoff", script: [4, nil], policy: policy, finishedAt: 2, attempts: 2, waits: [.seconds(4)]),
-        Case(name: "gives up after maxAttempts", script: [-1, -1, -1, -1, nil], policy: policy, finishedAt: nil, attempts: 4,
-             waits: [.milliseconds(500), .seconds(1), .milliseconds(1500)]),
+        Case(
+            name: "gives up after maxAttempts", script: [-1, -1, -1, -1, nil], policy: policy, finishedAt: nil, attempts: 4,
+            waits: [.milliseconds(500), .seconds(1), .milliseconds(1500)]),
         Case(name: "a Retry-After past the total wait ends it", script: [11, nil], policy: policy, finishedAt: nil, attempts: 1, waits: []),
         Case(name: "never retries under .none", script: [-1, nil], policy: .none, finishedAt: nil, attempts: 1, waits: []),
     ]

@@ -9,10 +9,13 @@ import Testing
     static let model = "seedance-v1.5-pro"
     static let base = "https://api.novita.ai"
 
-    static func record(_ id: String, fingerprint: String = "fp", model: String = model, baseURL: String = base,
-                       createdAt: Date = Date(), batchItem: BatchItemKey? = nil) -> TaskRecord {
-        TaskRecord(intentID: id, createdAt: createdAt, model: model, baseURL: baseURL, fingerprint: fingerprint,
-                   inputs: [TaskInput(role: "first", source: "a.png", sha256: String(repeating: "b", count: 64))], batchItem: batchItem)
+    static func record(
+        _ id: String, fingerprint: String = "fp", model: String = model, baseURL: String = base,
+        createdAt: Date = Date(), batchItem: BatchItemKey? = nil
+    ) -> TaskRecord {
+        TaskRecord(
+            intentID: id, createdAt: createdAt, model: model, baseURL: baseURL, fingerprint: fingerprint,
+            inputs: [TaskInput(role: "first", source: "a.png", sha256: String(repeating: "b", count: 64))], batchItem: batchItem)
     }
 
     @Test func freshFileIsMigratedAndInWALMode() async throws {
@@ -24,7 +27,9 @@ import Testing
         let queue = try DatabaseQueue(path: store.fileURL.path)
         let tables = try await queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         #expect(Set(tables).isSuperset(of: ["tasks", "batches", "batch_items", "legacy_imports", "grdb_migrations"]))
-        let indexes = try await queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks'") }
+        let indexes = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks'")
+        }
         #expect(Set(indexes).isSuperset(of: ["tasks_on_request", "tasks_on_task_id"]))
         let columns = try await queue.read { db in try db.columns(in: "tasks").map(\.name) }
         #expect(columns.contains("creation"))
@@ -50,9 +55,11 @@ import Testing
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteTaskStore(directory: folder)
-        try await store.createBatch(BatchRecord(id: "b1", manifestPath: "m.jsonl", createdAt: Date()), items: [BatchItemRecord(batchID: "b1", itemID: "x", line: 1)])
+        try await store.createBatch(
+            BatchRecord(id: "b1", manifestPath: "m.jsonl", createdAt: Date()), items: [BatchItemRecord(batchID: "b1", itemID: "x", line: 1)])
         _ = try await store.recordIntent(Self.record("a", fingerprint: "1"), duplicatesSince: nil)
-        _ = try await store.recordIntent(Self.record("b", fingerprint: "2", batchItem: BatchItemKey(batchID: "b1", itemID: "x")), duplicatesSince: nil)
+        _ = try await store.recordIntent(
+            Self.record("b", fingerprint: "2", batchItem: BatchItemKey(batchID: "b1", itemID: "x")), duplicatesSince: nil)
         try await store.recordAnswer(intentID: "a", creation: .refused, taskID: nil, reason: "INVALID", at: Date())
         #expect(try await store.records(matching: TaskFilter(states: [.refused])).map(\.intentID) == ["a"])
         #expect(try await store.records(matching: TaskFilter(batchID: "b1")).map(\.intentID) == ["b"])

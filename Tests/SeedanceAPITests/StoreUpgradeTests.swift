@@ -46,9 +46,11 @@ import Testing
             // opens) independently of the code under test.
             let original = try DatabaseQueue(path: home.appendingPathComponent("seedance/state.sqlite").path)
             let written = try await original.read { db in
-                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-                 try String.fetchAll(db, sql: "SELECT intent_id FROM tasks ORDER BY created_at, rowid"),
-                 try String.fetchOne(db, sql: "SELECT id FROM batches"))
+                (
+                    try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                    try String.fetchAll(db, sql: "SELECT intent_id FROM tasks ORDER BY created_at, rowid"),
+                    try String.fetchOne(db, sql: "SELECT id FROM batches")
+                )
             }
             try original.close()
             #expect(written.0 == ["v1: tasks, batches, legacy imports"], "the fixture predates the creation column")

@@ -30,7 +30,10 @@ import Testing
         try await StubHarness.run { harness in
             harness.stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED", retryAfter: "3600"), on: .submit)
             let error = try #require(await harness.submissionError())
-            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            guard case .provider(let provider) = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(provider.kind == .rateLimited)
             #expect(harness.stub.postCount == 1)
         }
@@ -91,7 +94,10 @@ import Testing
     func invalidFieldsAreNeverSent(request: GenerationRequest) async throws {
         try await StubHarness.run { harness in
             let error = try #require(await harness.submissionError(request))
-            guard case .invalidRequest = error.kind else { Issue.record("got \(error)"); return }
+            guard case .invalidRequest = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(harness.stub.postCount == 0)
             #expect(try await harness.store.records(matching: .all).isEmpty)
         }
@@ -101,7 +107,10 @@ import Testing
         try await StubHarness.run { harness in
             let request = makeRequest(first: .inline(Data("not a png".utf8), format: "png", role: .first))
             let error = try #require(await harness.submissionError(request))
-            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            guard case .provider(let provider) = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(provider.reason == "INVALID_IMAGE_FORMAT")
             #expect(provider.hint.contains("seedance check"))
             #expect(harness.stub.postCount == 1)
@@ -112,7 +121,10 @@ import Testing
     @Test func wrongKeyIsRefusedWithAHintAboutTheVariable() async throws {
         try await StubHarness.run(apiKey: "sk-wrong") { harness in
             let error = try #require(await harness.submissionError())
-            guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+            guard case .provider(let provider) = error.kind else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(provider.kind == .invalidAPIKey)
             #expect(error.description.contains("NOVITA_API_KEY"))
             #expect(harness.stub.postCount == 1)

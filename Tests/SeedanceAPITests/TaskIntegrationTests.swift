@@ -12,7 +12,10 @@ import Testing
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .seconds(10)) { result in
                 seen.withValue { $0.append(result.status) }
             }
-            guard case .finished(let result) = outcome else { Issue.record("got \(outcome)"); return }
+            guard case .finished(let result) = outcome else {
+                Issue.record("got \(outcome)")
+                return
+            }
             #expect(result.status == .succeeded)
             // Every answer is reported; how many arrive before the end depends on machine load.
             #expect(seen.current.last == .succeeded)
@@ -38,7 +41,10 @@ import Testing
             harness.stub.setTaskFailure(reason: "content moderation: refused")
             let submission = try await harness.client.submit(StubHarness.request)
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .seconds(10))
-            guard case .finished(let result) = outcome else { Issue.record("got \(outcome)"); return }
+            guard case .finished(let result) = outcome else {
+                Issue.record("got \(outcome)")
+                return
+            }
             #expect(result.status == .failed)
             #expect(result.reason == "content moderation: refused")
             await #expect(throws: SeedanceError.self) {
@@ -56,7 +62,10 @@ import Testing
             harness.stub.inject(.error(status: 500, reason: "GET_RESULT_FAILED"), on: .taskResult)
             harness.stub.inject(.dropConnection, on: .taskResult)
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .seconds(10))
-            guard case .finished(let result) = outcome else { Issue.record("got \(outcome)"); return }
+            guard case .finished(let result) = outcome else {
+                Issue.record("got \(outcome)")
+                return
+            }
             #expect(result.status == .succeeded)
             #expect(harness.stub.postCount == 1)
         }
@@ -117,7 +126,10 @@ import Testing
                 _ = try await harness.client.taskResult(id: "nope")
                 Issue.record("found a task that does not exist")
             } catch let error as SeedanceError {
-                guard case .provider(let provider) = error.kind else { Issue.record("got \(error)"); return }
+                guard case .provider(let provider) = error.kind else {
+                    Issue.record("got \(error)")
+                    return
+                }
                 #expect(provider.kind == .taskNotFound)
             }
             #expect(harness.stub.postCount == 0)
@@ -128,7 +140,10 @@ import Testing
         try await StubHarness.run(taskDuration: .seconds(30)) { harness in
             let submission = try await harness.client.submit(StubHarness.request)
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .milliseconds(100))
-            guard case .deadlineReached(let last) = outcome else { Issue.record("got \(outcome)"); return }
+            guard case .deadlineReached(let last) = outcome else {
+                Issue.record("got \(outcome)")
+                return
+            }
             #expect(last?.status.isFinished == false)
             #expect(harness.stub.postCount == 1)
         }

@@ -9,11 +9,11 @@ import Testing
     ])
     func ttlAndSeedMayBeStringsOrNumbers(ttl: String, seed: String) throws {
         let json = """
-        {"extra": {"seed": \(seed), "debug_info": {}},
-         "task": {"task_id": "t1", "status": "TASK_STATUS_SUCCEED", "reason": "", "task_type": "x", "eta": 0, "progress_percent": 100},
-         "images": [], "audios": [],
-         "videos": [{"video_url": "https://cdn/v.mp4?X-Amz-Expires=3600", "video_url_ttl": \(ttl), "video_type": "mp4"}]}
-        """
+            {"extra": {"seed": \(seed), "debug_info": {}},
+             "task": {"task_id": "t1", "status": "TASK_STATUS_SUCCEED", "reason": "", "task_type": "x", "eta": 0, "progress_percent": 100},
+             "images": [], "audios": [],
+             "videos": [{"video_url": "https://cdn/v.mp4?X-Amz-Expires=3600", "video_url_ttl": \(ttl), "video_type": "mp4"}]}
+            """
         let result = try TaskResult(json: Data(json.utf8))
         #expect(result.status == .succeeded)
         #expect(result.videos.first?.ttl == "3600")

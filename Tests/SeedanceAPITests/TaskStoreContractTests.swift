@@ -5,7 +5,7 @@ import Testing
 /// The TaskStore contract, every check against every store implementation this package has.
 @Suite struct TaskStoreContractTests {
     static let factories = [
-        TaskStoreFactory(name: "SQLite") { folder in try SQLiteTaskStore(directory: folder) },
+        TaskStoreFactory(name: "SQLite") { folder in try SQLiteTaskStore(directory: folder) }
     ]
 
     @Test(arguments: factories, TaskStoreContract.checks)

@@ -34,14 +34,18 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let images = try #require(document["images"] as? [[String: Any]])
         #expect(images.map { ($0["source"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == names)
-        let withLast = try CommandRunner.run(["check", TestPaths.fixture("good-first.jpg"), TestPaths.fixture("accepted.png"),
-                                              "--last", TestPaths.fixture("good-last.jpg")])
+        let withLast = try CommandRunner.run([
+            "check", TestPaths.fixture("good-first.jpg"), TestPaths.fixture("accepted.png"),
+            "--last", TestPaths.fixture("good-last.jpg"),
+        ])
         #expect(withLast.status == 64)
     }
 
     @Test func checkJSONIsOneDocumentWithRuleIDs() throws {
-        let result = try CommandRunner.run(["check", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
-                                            TestPaths.fixture("bad-last-panorama.png"), "--json", "--strict"])
+        let result = try CommandRunner.run([
+            "check", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+            TestPaths.fixture("bad-last-panorama.png"), "--json", "--strict",
+        ])
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["ok"] as? Bool == false)
@@ -63,18 +67,24 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = TestPaths.fixture("bad-first-sideways.jpg")
         let before = try Data(contentsOf: URL(fileURLWithPath: source))
-        let result = try CommandRunner.run(["fix", source, "--last", TestPaths.fixture("bad-last-panorama.png"),
-                                            "--output-dir", folder.path, "--json"])
+        let result = try CommandRunner.run([
+            "fix", source, "--last", TestPaths.fixture("bad-last-panorama.png"),
+            "--output-dir", folder.path, "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: source)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.jpg", "last.png"])
-        let recheck = try CommandRunner.run(["check", folder.appendingPathComponent("first.jpg").path, "--last",
-                                             folder.appendingPathComponent("last.png").path, "--strict"])
+        let recheck = try CommandRunner.run([
+            "check", folder.appendingPathComponent("first.jpg").path, "--last",
+            folder.appendingPathComponent("last.png").path, "--strict",
+        ])
         #expect(recheck.status == 0, "\(recheck.stderr)")
 
         let failed = folder.appendingPathComponent("failed")
-        let truncated = try CommandRunner.run(["fix", TestPaths.fixture("good-first.jpg"), "--last",
-                                               TestPaths.fixture("truncated.jpg"), "--output-dir", failed.path])
+        let truncated = try CommandRunner.run([
+            "fix", TestPaths.fixture("good-first.jpg"), "--last",
+            TestPaths.fixture("truncated.jpg"), "--output-dir", failed.path,
+        ])
         #expect(truncated.status == 2)
         let failedJSON = try CommandRunner.run(["fix", TestPaths.fixture("truncated.jpg"), "--output-dir", failed.path, "--json"])
         #expect(failedJSON.status == 2)
@@ -94,8 +104,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // A folder where last.png should go: the rename fails even for root.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("last.png"), withIntermediateDirectories: false)
-        let result = try CommandRunner.run(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
-                                            TestPaths.fixture("bad-last-panorama.png"), "--output-dir", folder.path])
+        let result = try CommandRunner.run([
+            "fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+            TestPaths.fixture("bad-last-panorama.png"), "--output-dir", folder.path,
+        ])
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("last.png"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["last.png"], "first.jpg removed again, no temporary file left")

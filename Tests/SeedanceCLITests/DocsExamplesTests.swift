@@ -19,18 +19,23 @@ import Testing
         #expect(examples.count >= 25, "only \(examples.count) examples found")
         for example in examples {
             let result = try checkArguments(example.arguments)
-            #expect(result.shellStatus == 0, "\(example.file):\(example.line): seedance \(example.arguments.joined(separator: " ")) → exit \(result.shellStatus): \(result.standardError)")
+            #expect(
+                result.shellStatus == 0,
+                "\(example.file):\(example.line): seedance \(example.arguments.joined(separator: " ")) → exit \(result.shellStatus): \(result.standardError)"
+            )
         }
     }
 
-    @Test("checking refuses what a run would refuse", arguments: [
-        ["check", "fixtures/good-first.jpg", "--no-such-option"],
-        ["frobnicate", "fixtures/good-first.jpg"],
-        ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--duration", "15"],
-        ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--fast"],
-        ["batch", "shots.jsonl"],
-        ["wait", "TASK_ID", "--timeout", "0"],
-    ])
+    @Test(
+        "checking refuses what a run would refuse",
+        arguments: [
+            ["check", "fixtures/good-first.jpg", "--no-such-option"],
+            ["frobnicate", "fixtures/good-first.jpg"],
+            ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--duration", "15"],
+            ["submit", "fixtures/good-first.jpg", "--prompt", "x", "--fast"],
+            ["batch", "shots.jsonl"],
+            ["wait", "TASK_ID", "--timeout", "0"],
+        ])
     func refusesInvalidCommandLines(_ arguments: [String]) throws {
         let result = try checkArguments(arguments)
         #expect(result.shellStatus == 64, "seedance \(arguments.joined(separator: " ")) → exit \(result.shellStatus): \(result.standardOutput)")
@@ -47,16 +52,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output), "checking ran fix")
     }
 
-    @Test("command lines are cut from sh blocks like a shell would", arguments: [
-        ("seedance check a.jpg --last b.png   # exit 0 ok", [["check", "a.jpg", "--last", "b.png"]]),
-        ("NOVITA_API_KEY=sk_… seedance submit a.jpg --prompt \"The camera pulls back\"",
-         [["submit", "a.jpg", "--prompt", "The camera pulls back"]]),
-        ("cd / && /tmp/x/bin/seedance --version; ls", [["--version"]]),
-        ("seedance models --json > model.json 2>/dev/null", [["models", "--json"]]),
-        ("seedance tasks --state 'outcome_unknown' | head", [["tasks", "--state", "outcome_unknown"]]),
-        ("make demo   # seedance check in a comment", []),
-        ("seedance-stub --port 0", []),
-    ])
+    @Test(
+        "command lines are cut from sh blocks like a shell would",
+        arguments: [
+            ("seedance check a.jpg --last b.png   # exit 0 ok", [["check", "a.jpg", "--last", "b.png"]]),
+            (
+                "NOVITA_API_KEY=sk_… seedance submit a.jpg --prompt \"The camera pulls back\"",
+                [["submit", "a.jpg", "--prompt", "The camera pulls back"]]
+            ),
+            ("cd / && /tmp/x/bin/seedance --version; ls", [["--version"]]),
+            ("seedance models --json > model.json 2>/dev/null", [["models", "--json"]]),
+            ("seedance tasks --state 'outcome_unknown' | head", [["tasks", "--state", "outcome_unknown"]]),
+            ("make demo   # seedance check in a comment", []),
+            ("seedance-stub --port 0", []),
+        ])
     func splitsLikeAShell(_ line: String, _ expected: [[String]]) {
         #expect(DocsExample.commands(in: line) == expected)
     }
@@ -179,7 +188,10 @@ struct DocsExample: Equatable {
                 endCommand()
             case ">", "<":
                 // A redirection: `2>` loses its descriptor digits, and its target is not an argument.
-                if inWord, word.allSatisfy(\.isNumber) { word = ""; inWord = false }
+                if inWord, word.allSatisfy(\.isNumber) {
+                    word = ""
+                    inWord = false
+                }
                 endWord()
                 if characters.first == ">" { characters.removeFirst() }
                 skipNextWord = true

@@ -24,8 +24,9 @@ import Testing
         let first = TestPaths.fixture("good-first.jpg")
         let v15 = try CommandRunner.run(["submit", first, "--prompt", "x", "--duration", "15", "--dry-run"])
         #expect(v15.status == 64)
-        #expect(v15.stderr.contains("duration") && v15.stderr.contains("15") && v15.stderr.contains("4…12") && v15.stderr.contains("seedance-v1.5-pro"),
-                "\(v15.stderr)")
+        #expect(
+            v15.stderr.contains("duration") && v15.stderr.contains("15") && v15.stderr.contains("4…12") && v15.stderr.contains("seedance-v1.5-pro"),
+            "\(v15.stderr)")
         let v20 = try CommandRunner.run(["submit", first, "--model", "seedance-2.0", "--duration", "15", "--dry-run", "--json"])
         #expect(v20.status == 0, "\(v20.stderr)")
         #expect(v20.stdout.contains("\"model\" : \"seedance-2.0\""))
@@ -46,7 +47,9 @@ import Testing
         model["name"] = "my-model"
         let good = folder.appendingPathComponent("good.json")
         try JSONSerialization.data(withJSONObject: model).write(to: good)
-        let accepted = try CommandRunner.run(["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x", "--model", good.path, "--dry-run", "--json"])
+        let accepted = try CommandRunner.run([
+            "submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x", "--model", good.path, "--dry-run", "--json",
+        ])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains("my-model"))
 

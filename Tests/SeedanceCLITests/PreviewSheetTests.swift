@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 import Testing
@@ -24,7 +24,8 @@ import Testing
     @Test func theSheetShowsWhatSubmitWouldSend() async throws {
         let submitter = try VideoSubmitter(model: .defaultModel)
         let parameters = GenerationParameters(["ratio": .string("16:9")])
-        let first = FrameSource(argument: Self.demoFirst), last = FrameSource(argument: Self.demoLast)
+        let first = FrameSource(argument: Self.demoFirst)
+        let last = FrameSource(argument: Self.demoLast)
         let sheet = try await submitter.previewSheet(first: first, last: last, parameters: parameters)
         let submitted = try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
         #expect(sheet.frames.map(\.digest) == submitted.map(\.digest), "the sheet's frames are the bytes submit sends")
@@ -38,15 +39,17 @@ import Testing
         for (index, frame) in zip([1, 3], submitted) {
             let prepared = try #require(frame.prepared)
             #expect(panels[index].lines.dropFirst() == prepared.steps.enumerated().map { "\($0.offset + 1). \($0.element.summary)" }[...])
-            #expect(panels[index].lines.first == "\(prepared.format.rawValue) · \(prepared.width)×\(prepared.height) · "
-                + "\(PreviewSheetTests.grouped(prepared.bytes.count)) bytes")
+            #expect(
+                panels[index].lines.first == "\(prepared.format.rawValue) · \(prepared.width)×\(prepared.height) · "
+                    + "\(PreviewSheetTests.grouped(prepared.bytes.count)) bytes")
         }
 
         let image = try Self.pixels(of: sheet.png, layout: sheet.layout)
         #expect((image.width, image.height) == (sheet.layout.width, sheet.layout.height))
         for panel in [panels[0], panels[2]] {
             let outline = try #require(panel.outline, "both originals are cropped to 16:9")
-            let midY = outline.y + outline.height / 2, midX = outline.x + outline.width / 2
+            let midY = outline.y + outline.height / 2
+            let midX = outline.x + outline.width / 2
             for (x, y) in [(outline.x, midY), (outline.maxX - 1, midY), (midX, outline.y), (midX, outline.maxY - 1)] {
                 #expect(Self.isOutline(try image.pixel(x: x, y: y)), "(\(x), \(y)) on \(outline)")
             }

@@ -38,10 +38,12 @@ struct RedirectGuardTests {
         }
     }
 
-    @Test("redirects to metadata, private and IPv6 loopback addresses are refused", arguments: [
-        "http://169.254.169.254/latest/meta-data/", "http://[::1]/secret.jpg", "http://10.0.0.1/secret.jpg",
-        "http://[::ffff:127.0.0.2]/secret.jpg", "http://0.0.0.0/secret.jpg",
-    ])
+    @Test(
+        "redirects to metadata, private and IPv6 loopback addresses are refused",
+        arguments: [
+            "http://169.254.169.254/latest/meta-data/", "http://[::1]/secret.jpg", "http://10.0.0.1/secret.jpg",
+            "http://[::ffff:127.0.0.2]/secret.jpg", "http://0.0.0.0/secret.jpg",
+        ])
     func refusedTargets(_ target: String) async throws {
         try await FixtureServer.with { allowed in
             allowed.route("/start.jpg", .redirect(to: target, status: 307))

@@ -37,7 +37,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // A file where the store's folder should be: unwritable even for root, unlike chmod.
         try Data("x".utf8).write(to: folder.appendingPathComponent("seedance"))
-        let result = try CommandRunner.run(["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x"], environment: environment(stub, state: folder))
+        let result = try CommandRunner.run(
+            ["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x"], environment: environment(stub, state: folder))
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("state store"))
         #expect(stub.postCount == 0)
@@ -50,7 +51,8 @@ import Testing
         let folder = try temporaryDirectory("store")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
-        try await store.createBatch(BatchRecord(id: "b7", manifestPath: "m.jsonl", createdAt: Date()), items: [BatchItemRecord(batchID: "b7", itemID: "one", line: 1)])
+        try await store.createBatch(
+            BatchRecord(id: "b7", manifestPath: "m.jsonl", createdAt: Date()), items: [BatchItemRecord(batchID: "b7", itemID: "one", line: 1)])
         for (id, batch) in [("solo", nil), ("batched", BatchItemKey(batchID: "b7", itemID: "one"))] as [(String, BatchItemKey?)] {
             let record = TaskRecord(intentID: id, createdAt: Date(), model: "m", baseURL: "u", fingerprint: id, batchItem: batch)
             _ = try await store.recordIntent(record, duplicatesSince: nil)
@@ -72,9 +74,10 @@ import Testing
         let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
         let configuration = SeedanceClient.Configuration(baseURL: stub.baseURL, apiKey: Self.key)
         let submission = try await SeedanceClient.withClient(configuration) { client in
-            try await client.submit(GenerationRequest(
-                model: .defaultModel, parameters: GenerationParameters(["prompt": .string("p")]),
-                frames: [.inline(Self.pngBytes, format: "png", role: .first)]), store: store)
+            try await client.submit(
+                GenerationRequest(
+                    model: .defaultModel, parameters: GenerationParameters(["prompt": .string("p")]),
+                    frames: [.inline(Self.pngBytes, format: "png", role: .first)]), store: store)
         }
         let lost = TaskRecord(intentID: "lost", createdAt: Date(), model: "m", baseURL: "u", fingerprint: "lost")
         _ = try await store.recordIntent(lost, duplicatesSince: nil)

@@ -48,7 +48,8 @@ import Testing
         let item1 = BatchItemKey(batchID: Self.batch.id, itemID: "item-1")
         // Alive: both are theirs.
         guard case .heldByAnother = try await store.claim(item0, by: me, leaseUntil: lease, at: now) else {
-            Issue.record("took a live worker's item"); return
+            Issue.record("took a live worker's item")
+            return
         }
         holder.terminate()
         sender.terminate()
@@ -56,7 +57,8 @@ import Testing
         _ = sender.waitForExit()
         #expect(try await store.claim(item0, by: me, leaseUntil: lease, at: now) == .claimed, "dead owner, no intent: taken over")
         guard case .alreadySent = try await store.claim(item1, by: me, leaseUntil: lease, at: now) else {
-            Issue.record("an item whose intent exists was handed out again"); return
+            Issue.record("an item whose intent exists was handed out again")
+            return
         }
     }
 }

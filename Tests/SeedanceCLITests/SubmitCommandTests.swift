@@ -11,15 +11,20 @@ import Testing
     }
 
     @Test func submitWaitAndDownloadWithoutLeakingTheKey() async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, taskDuration: .milliseconds(300),
-                                                                  imageValidator: FrameRulesValidator.validate))
+        let stub = try await SeedanceStub.start(
+            StubConfiguration(
+                apiKey: Self.key, taskDuration: .milliseconds(300),
+                imageValidator: FrameRulesValidator.validate))
         let folder = try temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let video = folder.appendingPathComponent("video.mp4")
         let env = environment(stub, state: folder.appendingPathComponent("state"))
-        let submitted = try CommandRunner.run(["submit", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
-                                               TestPaths.fixture("bad-last-panorama.png"), "--prompt", "a slow pan",
-                                               "--duration", "5", "--json"], environment: env)
+        let submitted = try CommandRunner.run(
+            [
+                "submit", TestPaths.fixture("bad-first-sideways.jpg"), "--last",
+                TestPaths.fixture("bad-last-panorama.png"), "--prompt", "a slow pan",
+                "--duration", "5", "--json",
+            ], environment: env)
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(stub.postCount == 1, "the stub judged the fixed frames compliant and took one task")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(submitted.stdout.utf8)) as? [String: Any])
@@ -58,7 +63,8 @@ import Testing
         #expect(noFix.stderr.contains("orientation"))
         let unusable = try CommandRunner.run(["submit", TestPaths.fixture("random-bytes.bin"), "--prompt", "x"], environment: env)
         #expect(unusable.status == 2)
-        let noKey = try CommandRunner.run(["submit", first, "--prompt", "x"], environment: ["SEEDANCE_BASE_URL": stub.baseURL.absoluteString, "XDG_STATE_HOME": folder.path])
+        let noKey = try CommandRunner.run(
+            ["submit", first, "--prompt", "x"], environment: ["SEEDANCE_BASE_URL": stub.baseURL.absoluteString, "XDG_STATE_HOME": folder.path])
         #expect(noKey.status == 64)
         #expect(noKey.stderr.contains("NOVITA_API_KEY"))
         let bodyFile = folder.appendingPathComponent("body.json")
@@ -81,8 +87,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = environment(stub, state: folder)
         let bodyFile = folder.appendingPathComponent("body.json")
-        let arguments = [TestPaths.fixture("good-first.jpg"), "--last", TestPaths.fixture("good-last.jpg"),
-                         "--model", "seedance-2.0", "--duration", "15", "--prompt", "a slow pan"]
+        let arguments = [
+            TestPaths.fixture("good-first.jpg"), "--last", TestPaths.fixture("good-last.jpg"),
+            "--model", "seedance-2.0", "--duration", "15", "--prompt", "a slow pan",
+        ]
         let dry = try CommandRunner.run(["submit"] + arguments + ["--dry-run", "--request-out", bodyFile.path], environment: env)
         #expect(dry.status == 0, "\(dry.stderr)")
         let submitted = try CommandRunner.run(["submit"] + arguments, environment: env)

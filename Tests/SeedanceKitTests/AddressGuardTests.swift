@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// URL inputs must not turn an embedding server into an SSRF hole: addresses a user must not
 /// reach through us are refused, public ones pass, and only http(s) is fetched.
@@ -42,10 +43,12 @@ struct AddressGuardTests {
         #expect(!AddressGuard.isForbidden(address), "\(address) should be allowed")
     }
 
-    @Test("only http and https are fetched", arguments: [
-        "file:///etc/passwd", "ftp://example.com/a.jpg", "gopher://example.com/", "data:image/png;base64,AAAA",
-        "javascript:alert(1)", "FILE:///etc/hosts", "jar:http://example.com/a.jar!/a.png",
-    ])
+    @Test(
+        "only http and https are fetched",
+        arguments: [
+            "file:///etc/passwd", "ftp://example.com/a.jpg", "gopher://example.com/", "data:image/png;base64,AAAA",
+            "javascript:alert(1)", "FILE:///etc/hosts", "jar:http://example.com/a.jar!/a.png",
+        ])
     func refusesSchemes(_ text: String) throws {
         let url = try #require(URL(string: text))
         for allowsPrivate in [false, true] {
@@ -58,10 +61,12 @@ struct AddressGuardTests {
         }
     }
 
-    @Test("loopback URLs are refused by default and allowed by the switch", arguments: [
-        "http://127.0.0.1:8080/a.png", "http://[::1]/a.png", "https://localhost/a.png", "http://0.0.0.0/",
-        "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://0x7f.1/",
-    ])
+    @Test(
+        "loopback URLs are refused by default and allowed by the switch",
+        arguments: [
+            "http://127.0.0.1:8080/a.png", "http://[::1]/a.png", "https://localhost/a.png", "http://0.0.0.0/",
+            "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://0x7f.1/",
+        ])
     func loopbackURLs(_ text: String) throws {
         let url = try #require(URL(string: text))
         do {

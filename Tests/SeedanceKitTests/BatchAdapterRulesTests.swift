@@ -1,7 +1,8 @@
 import Foundation
 import SeedanceAPI
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// The adapters' pure rules: what a failed create means for the batch, and what the store's rows
 /// say about an item when a run resumes.
@@ -19,30 +20,34 @@ import Testing
     @Test(arguments: createFailures)
     func aFailedCreateMapsToWhatTheRunnerMayDo(_ example: (kind: SeedanceError.Kind, expected: String)) {
         let outcome = ClientBatchCreator.outcome(for: SeedanceError(example.kind, "x"))
-        let name = switch outcome {
-        case .rateLimited: "rate_limited"
-        case .refused: "refused"
-        case .outcomeUnknown: "outcome_unknown"
-        case .ledgerFailed: "ledger_failed"
-        case .duplicate: "duplicate"
-        case .created: "created"
-        }
+        let name =
+            switch outcome {
+            case .rateLimited: "rate_limited"
+            case .refused: "refused"
+            case .outcomeUnknown: "outcome_unknown"
+            case .ledgerFailed: "ledger_failed"
+            case .duplicate: "duplicate"
+            case .created: "created"
+            }
         #expect(name == example.expected)
     }
 
-    @Test("a 429's Retry-After reaches the throttle", arguments: [
-        (429, Duration?.some(.seconds(30)), Duration?.some(.seconds(30))),
-        (503, .some(.milliseconds(1500)), .some(.milliseconds(1500))),
-        (429, nil, nil),
-    ])
+    @Test(
+        "a 429's Retry-After reaches the throttle",
+        arguments: [
+            (429, Duration?.some(.seconds(30)), Duration?.some(.seconds(30))),
+            (503, .some(.milliseconds(1500)), .some(.milliseconds(1500))),
+            (429, nil, nil),
+        ])
     func retryAfterIsCarried(_ example: (status: Int, retryAfter: Duration?, expected: Duration?)) {
         let provider = ProviderError(httpStatus: example.status, reason: "RATE_LIMIT_EXCEEDED", message: "", retryAfter: example.retryAfter)
         #expect(ClientBatchCreator.outcome(for: SeedanceError(.provider(provider), "x")) == .rateLimited(retryAfter: example.expected))
     }
 
     static func task(_ state: TaskState, _ creation: TaskCreation, taskID: String? = "t1", reason: String? = nil) -> TaskRecord {
-        TaskRecord(intentID: "i1", createdAt: Date(), model: "m", baseURL: "b", fingerprint: "f", taskID: taskID, state: state,
-                   creation: creation, reason: reason)
+        TaskRecord(
+            intentID: "i1", createdAt: Date(), model: "m", baseURL: "b", fingerprint: "f", taskID: taskID, state: state,
+            creation: creation, reason: reason)
     }
 
     @Test func anIntentInFlightInAnotherLiveProcessIsLeftToItNotReportedUnknown() {

@@ -11,10 +11,12 @@ struct BatchProgressTests {
             spent: CostEstimate(usd: 2.6), estimate: CostEstimate(usd: 5.2), eta: .seconds(170))
     }
 
-    @Test("ETA format", arguments: [
-        (Duration.zero, "0s"), (.milliseconds(200), "1s"), (.seconds(59), "59s"), (.seconds(60), "1m"),
-        (.seconds(61), "2m"), (.seconds(3599), "60m"), (.seconds(3600), "1h 00m"), (.seconds(3900), "1h 05m"), (.seconds(-5), "0s"),
-    ])
+    @Test(
+        "ETA format",
+        arguments: [
+            (Duration.zero, "0s"), (.milliseconds(200), "1s"), (.seconds(59), "59s"), (.seconds(60), "1m"),
+            (.seconds(61), "2m"), (.seconds(3599), "60m"), (.seconds(3600), "1h 00m"), (.seconds(3900), "1h 05m"), (.seconds(-5), "0s"),
+        ])
     func etaFormat(_ example: (duration: Duration, text: String)) {
         #expect(BatchProgress.format(example.duration) == example.text)
     }
@@ -71,7 +73,8 @@ struct BatchProgressTests {
         var log = PlainProgressLog()
         var progress = Self.sample
         let line = log.line(for: progress)
-        #expect(line == "progress: checking=0 preparing=2 rate-limited=1 submitted=3 running=4 done=10 failed=1 unknown=0 spent=≈ USD 2.60 (estimate)")
+        #expect(
+            line == "progress: checking=0 preparing=2 rate-limited=1 submitted=3 running=4 done=10 failed=1 unknown=0 spent=≈ USD 2.60 (estimate)")
         progress.eta = .seconds(30)
         #expect(log.line(for: progress) == nil)
         progress.move(from: .running, to: .done)

@@ -29,8 +29,9 @@ import Testing
     @Test(arguments: LibraryWordsTests.libraries)
     func noLibraryStringNamesAFlag(library: String) throws {
         let folder = TestPaths.repositoryRoot.appendingPathComponent("Sources/\(library)")
-        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" })
+        let files = try #require(
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" })
         #expect(files.count > 10, "the sources of \(library) were found")
         let found = try files.flatMap(Self.flagsInStrings)
         #expect(found == [], "\(found.joined(separator: "\n"))")

@@ -20,7 +20,10 @@ struct StoreClaimProbe {
             let owner = ClaimOwner.currentProcess()
             if arguments.count == 5 {
                 let key = BatchItemKey(batchID: arguments[2], itemID: arguments[3])
-                guard try await claim(key, store, owner) else { print("not claimed"); exit(1) }
+                guard try await claim(key, store, owner) else {
+                    print("not claimed")
+                    exit(1)
+                }
                 if arguments[4] == "intent" {
                     _ = try await store.recordIntent(intent(for: key), duplicatesSince: nil)
                     say("sent")
@@ -56,7 +59,8 @@ struct StoreClaimProbe {
     }
 
     static func intent(for key: BatchItemKey) -> TaskRecord {
-        TaskRecord(intentID: UUID().uuidString.lowercased(), createdAt: Date(), model: "seedance-v1.5-pro",
-                   baseURL: "http://127.0.0.1:9", fingerprint: "fp-\(key.itemID)", batchItem: key)
+        TaskRecord(
+            intentID: UUID().uuidString.lowercased(), createdAt: Date(), model: "seedance-v1.5-pro",
+            baseURL: "http://127.0.0.1:9", fingerprint: "fp-\(key.itemID)", batchItem: key)
     }
 }

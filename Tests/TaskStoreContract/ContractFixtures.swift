@@ -11,8 +11,9 @@ enum ContractFixtures {
         _ id: String, fingerprint: String = "fp", model: String = model, baseURL: String = base,
         createdAt: Date = Date(), batchItem: BatchItemKey? = nil
     ) -> TaskRecord {
-        TaskRecord(intentID: id, createdAt: createdAt, model: model, baseURL: baseURL, fingerprint: fingerprint,
-                   inputs: [TaskInput(role: "first", source: "a.png", sha256: String(repeating: "b", count: 64))], batchItem: batchItem)
+        TaskRecord(
+            intentID: id, createdAt: createdAt, model: model, baseURL: baseURL, fingerprint: fingerprint,
+            inputs: [TaskInput(role: "first", source: "a.png", sha256: String(repeating: "b", count: 64))], batchItem: batchItem)
     }
 
     static func key(_ index: Int = 0) -> BatchItemKey { BatchItemKey(batchID: batch.id, itemID: "item-\(index)") }

@@ -32,11 +32,17 @@ extension TaskStoreContract {
             let now = Date()
             let dead = ContractFixtures.owner("dead", pid: try ContractFixtures.deadPID())
             #expect(try await a.claim(ContractFixtures.key(0), by: dead, leaseUntil: now.addingTimeInterval(600), at: now) == .claimed)
-            #expect(try await b.claim(ContractFixtures.key(0), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+            #expect(
+                try await b.claim(ContractFixtures.key(0), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now)
+                    == .claimed)
             #expect(try await a.items(ofBatch: "b").first?.claimedBy == "B")
             let lapsed = now.addingTimeInterval(-60)
-            #expect(try await a.claim(ContractFixtures.key(1), by: ContractFixtures.owner("A"), leaseUntil: now.addingTimeInterval(-1), at: lapsed) == .claimed)
-            #expect(try await b.claim(ContractFixtures.key(1), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .claimed)
+            #expect(
+                try await a.claim(ContractFixtures.key(1), by: ContractFixtures.owner("A"), leaseUntil: now.addingTimeInterval(-1), at: lapsed)
+                    == .claimed)
+            #expect(
+                try await b.claim(ContractFixtures.key(1), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now)
+                    == .claimed)
         }
     }
 
@@ -51,9 +57,15 @@ extension TaskStoreContract {
             let dead = ContractFixtures.owner("dead", pid: try ContractFixtures.deadPID())
             #expect(try await a.claim(key, by: dead, leaseUntil: now.addingTimeInterval(-1), at: now) == .claimed)
             #expect(try await a.recordIntent(ContractFixtures.record("i-0", batchItem: key), duplicatesSince: nil) == .recorded)
-            #expect(try await b.claim(key, by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now) == .alreadySent(intentID: "i-0"))
-            guard case .duplicate(let earlier) = try await b.recordIntent(ContractFixtures.record("i-1", fingerprint: "other", batchItem: key), duplicatesSince: nil) else {
-                Issue.record("a second intent for a sent item was recorded"); return
+            #expect(
+                try await b.claim(key, by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now)
+                    == .alreadySent(intentID: "i-0"))
+            guard
+                case .duplicate(let earlier) = try await b.recordIntent(
+                    ContractFixtures.record("i-1", fingerprint: "other", batchItem: key), duplicatesSince: nil)
+            else {
+                Issue.record("a second intent for a sent item was recorded")
+                return
             }
             #expect(earlier.intentID == "i-0")
         }
@@ -70,7 +82,8 @@ extension TaskStoreContract {
                         var won: [String] = []
                         for index in 0..<40 {
                             let now = Date()
-                            let outcome = try await store.claim(ContractFixtures.key(index), by: ContractFixtures.owner(name), leaseUntil: now.addingTimeInterval(60), at: now)
+                            let outcome = try await store.claim(
+                                ContractFixtures.key(index), by: ContractFixtures.owner(name), leaseUntil: now.addingTimeInterval(60), at: now)
                             if outcome.isClaimed { won.append("item-\(index)") }
                         }
                         return won
@@ -99,10 +112,12 @@ extension TaskStoreContract {
             #expect(try await store.claim(ContractFixtures.key(1), by: second, leaseUntil: lease, at: now) == .heldByAnother(owner: "run-1"))
 
             // Item 1: its intent may be paid, so the claim stays. Item 2: a 429, so it goes back.
-            _ = try await store.recordIntent(ContractFixtures.record("i-1", fingerprint: "1", batchItem: ContractFixtures.key(1)), duplicatesSince: nil)
+            _ = try await store.recordIntent(
+                ContractFixtures.record("i-1", fingerprint: "1", batchItem: ContractFixtures.key(1)), duplicatesSince: nil)
             #expect(try await store.release(ContractFixtures.key(1), by: first) == false)
             #expect(try await store.claim(ContractFixtures.key(1), by: second, leaseUntil: lease, at: now) == .alreadySent(intentID: "i-1"))
-            _ = try await store.recordIntent(ContractFixtures.record("i-2", fingerprint: "2", batchItem: ContractFixtures.key(2)), duplicatesSince: nil)
+            _ = try await store.recordIntent(
+                ContractFixtures.record("i-2", fingerprint: "2", batchItem: ContractFixtures.key(2)), duplicatesSince: nil)
             try await store.recordAnswer(intentID: "i-2", creation: .notSent, taskID: nil, reason: "RATE_LIMIT_EXCEEDED", at: now)
             #expect(try await store.release(ContractFixtures.key(2), by: first))
             #expect(try await store.claim(ContractFixtures.key(2), by: second, leaseUntil: lease, at: now) == .claimed)

@@ -38,14 +38,17 @@ extension TaskStoreContract {
                 try await store.recordResult(taskID: "t-0", status: .failed, reason: "boom", outputPath: nil, at: now)
             }
 
-            let retrier = ContractFixtures.owner("retrier", pid: stop == .killed ? try ContractFixtures.deadPID() : ProcessInfo.processInfo.processIdentifier)
+            let retrier = ContractFixtures.owner(
+                "retrier", pid: stop == .killed ? try ContractFixtures.deadPID() : ProcessInfo.processInfo.processIdentifier)
             #expect(try await store.claim(key, by: retrier, leaseUntil: lease, at: now, retryingFailed: true) == .claimed)
             if stop == .released { #expect(try await store.release(key, by: retrier), "a claim that sent nothing goes back") }
 
             let item = try #require(try await store.items(ofBatch: "b").first)
             #expect(item.intentID == "i-0", "the earlier attempt stays linked")
             let later = ContractFixtures.owner("later")
-            #expect(try await store.claim(key, by: later, leaseUntil: lease, at: now) == .alreadySent(intentID: "i-0"), "not resent without --retry-failed")
+            #expect(
+                try await store.claim(key, by: later, leaseUntil: lease, at: now) == .alreadySent(intentID: "i-0"),
+                "not resent without --retry-failed")
             #expect(try await store.claim(key, by: later, leaseUntil: lease, at: now, retryingFailed: true) == .claimed)
             #expect(try await store.recordIntent(ContractFixtures.record("i-1", batchItem: key), duplicatesSince: nil) == .recorded)
             #expect(try await store.items(ofBatch: "b").first?.intentID == "i-1", "the retry's intent replaces the link")

@@ -56,7 +56,10 @@ extension TaskStoreContract {
             }
             let outcome = try await store.recordIntent(ContractFixtures.record("later"), duplicatesSince: DuplicateRule.windowStart(at: Date()))
             if earlier?.answeredState.mayBePaid ?? true {
-                guard case .duplicate(let record) = outcome else { Issue.record("\(String(describing: earlier)): got \(outcome)"); return }
+                guard case .duplicate(let record) = outcome else {
+                    Issue.record("\(String(describing: earlier)): got \(outcome)")
+                    return
+                }
                 #expect(record.intentID == "earlier")
                 #expect(try await store.records(matching: .all).count == 1, "nothing recorded for the refused one")
             } else {
@@ -77,7 +80,9 @@ extension TaskStoreContract {
         try await factory.withStore { store in
             let old = Date().addingTimeInterval(-DuplicateRule.window - 60)
             _ = try await store.recordIntent(ContractFixtures.record("old", fingerprint: "old", createdAt: old), duplicatesSince: nil)
-            #expect(try await store.recordIntent(ContractFixtures.record("new", fingerprint: "old"), duplicatesSince: DuplicateRule.windowStart(at: Date())) == .recorded)
+            #expect(
+                try await store.recordIntent(
+                    ContractFixtures.record("new", fingerprint: "old"), duplicatesSince: DuplicateRule.windowStart(at: Date())) == .recorded)
             _ = try await store.recordIntent(ContractFixtures.record("earlier"), duplicatesSince: nil)
             for (name, later) in differences {
                 #expect(try await store.recordIntent(later, duplicatesSince: DuplicateRule.windowStart(at: Date())) == .recorded, "other \(name)")

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program with a deadline and always waits for it: a child that outlives its time
@@ -35,8 +36,10 @@ public enum ChildProcess {
     ///   - environment: the whole environment; nil inherits this process's.
     ///   - killWhen: checked every few milliseconds; once true the child is killed with SIGKILL
     ///     (a crash test's "part-way"), then reaped like any other.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           timeout: Double, killWhen: (@Sendable () -> Bool)? = nil) throws -> Outcome {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        timeout: Double, killWhen: (@Sendable () -> Bool)? = nil
+    ) throws -> Outcome {
         let scratch = try temporaryDirectory("child")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputFile = scratch.appendingPathComponent("stdout").path
@@ -58,8 +61,10 @@ public enum ChildProcess {
     }
 
     /// Starts `executable` (an absolute path) with the descriptors `actions` sets up.
-    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
-                             actions: inout posix_spawn_file_actions_t) throws -> pid_t {
+    static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String]?,
+        actions: inout posix_spawn_file_actions_t
+    ) throws -> pid_t {
         // The test runner's threads may block signals; a child must not inherit that mask, or it
         // could ignore a polite stop. Every signal gets its default action and none is blocked.
         var attributes = posix_spawnattr_t()
@@ -90,8 +95,10 @@ public enum ChildProcess {
     /// Waits for `pid` to end, killing it (SIGKILL) once `timeout` seconds have passed since
     /// `started` or `killWhen` says so, and calling `meanwhile` every few milliseconds (to drain
     /// a pipe or a terminal the child writes to). The outcome's streams are left empty.
-    static func reap(_ pid: pid_t, started: Date, timeout: Double, killWhen: (@Sendable () -> Bool)? = nil,
-                            meanwhile: () -> Void = {}) throws -> Outcome {
+    static func reap(
+        _ pid: pid_t, started: Date, timeout: Double, killWhen: (@Sendable () -> Bool)? = nil,
+        meanwhile: () -> Void = {}
+    ) throws -> Outcome {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
@@ -116,13 +123,14 @@ public enum ChildProcess {
             usleep(2_000)
         }
         let signalled = status & 0x7F
-        return Outcome(status: signalled == 0 ? (status >> 8) & 0xFF : nil,
-                       signal: signalled == 0 ? nil : signalled,
-                       timedOut: timedOut,
-                       peakBytes: Int(usage.ru_maxrss) * 1024,
-                       seconds: Date().timeIntervalSince(started),
-                       standardOutput: "",
-                       standardError: "")
+        return Outcome(
+            status: signalled == 0 ? (status >> 8) & 0xFF : nil,
+            signal: signalled == 0 ? nil : signalled,
+            timedOut: timedOut,
+            peakBytes: Int(usage.ru_maxrss) * 1024,
+            seconds: Date().timeIntervalSince(started),
+            standardOutput: "",
+            standardError: "")
     }
 
     /// Runs a program found on PATH (through /usr/bin/env), e.g. `python3` or `vips`.

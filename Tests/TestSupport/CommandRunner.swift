@@ -9,10 +9,13 @@ public enum CommandRunner {
         public var stderr: String
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:], program: String = "seedance",
-                           timeout: Double = 120) throws -> Result {
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], program: String = "seedance",
+        timeout: Double = 120
+    ) throws -> Result {
         guard let executable = TestPaths.executable(program) else {
-            throw ChildProcess.SpawnError(description: "no \(program) beside the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
+            throw ChildProcess.SpawnError(
+                description: "no \(program) beside the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
         }
         var variables = ProcessInfo.processInfo.environment
         variables.removeValue(forKey: "NOVITA_API_KEY")

@@ -51,8 +51,10 @@ public final class FixtureServer: Sendable {
     }
 
     /// Runs `body` with a started server and stops the server whether `body` throws or not.
-    public static func with<T>(host: String = "127.0.0.1", serving directory: URL? = nil,
-                               _ body: (FixtureServer) async throws -> T) async throws -> T {
+    public static func with<T>(
+        host: String = "127.0.0.1", serving directory: URL? = nil,
+        _ body: (FixtureServer) async throws -> T
+    ) async throws -> T {
         let server = try await start(host: host, serving: directory)
         do {
             let result = try await body(server)
@@ -124,11 +126,14 @@ private final class FixtureHandler: ChannelInboundHandler {
     private func fileRoute(_ path: String) -> FixtureServer.Route {
         let name = String(path.dropFirst())
         guard let directory, !name.isEmpty, !name.contains("/"), !name.hasPrefix("."),
-              let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+        else {
             return .status(404)
         }
-        let types = ["jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp",
-                     "gif": "image/gif", "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "mp4": "video/mp4"]
+        let types = [
+            "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp",
+            "gif": "image/gif", "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "mp4": "video/mp4",
+        ]
         return .bytes(data, contentType: types[URL(fileURLWithPath: name).pathExtension.lowercased()] ?? "application/octet-stream")
     }
 
@@ -149,7 +154,9 @@ private final class FixtureHandler: ChannelInboundHandler {
             status = code
         }
         headers.add(name: "Content-Length", value: String(body.readableBytes))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers))),
+            promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)

@@ -1,5 +1,6 @@
 import CVipsShim
 public import Foundation
+
 @testable public import FrameKit
 
 /// An image opened for reading single pixels, for tests only: what a fix or a preview drew is
@@ -24,7 +25,9 @@ public struct DecodedImage {
     /// One pixel's band values (8-bit images only).
     public func pixel(x: Int, y: Int) throws -> [Double] {
         guard image.isUChar else { throw PixelReadError.unsupportedSampleFormat }
-        let width = image.width, height = image.height, bands = image.bands
+        let width = image.width
+        let height = image.height
+        let bands = image.bands
         guard (0..<width).contains(x), (0..<height).contains(y) else {
             throw PixelReadError.outOfBounds(x: x, y: y, width: width, height: height)
         }

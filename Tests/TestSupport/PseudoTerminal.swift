@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program on a pseudo-terminal of a given size, as a person's terminal would, and
@@ -31,8 +32,10 @@ public enum PseudoTerminal {
         }
     }
 
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           columns: Int, rows: Int = 24, resize: Resize? = nil, timeout: Double) throws -> Outcome {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        columns: Int, rows: Int = 24, resize: Resize? = nil, timeout: Double
+    ) throws -> Outcome {
         // posix_openpt, unlockpt and ptsname are hidden from Swift's Glibc (feature macros), so
         // what they do on Linux is done here: open the multiplexer, unlock, ask the number.
         // Close-on-exec on both ends: a child another suite spawns meanwhile must not inherit
@@ -66,14 +69,17 @@ public enum PseudoTerminal {
         var output = [UInt8]()
         var resizedAt: Int?
         // Drained while the child runs: a full terminal buffer would block its writes.
-        let ended = try ChildProcess.reap(pid, started: started, timeout: timeout, meanwhile: {
-            drain(master, into: &output, waiting: 0)
-            if resizedAt == nil, let resize, resize.when(String(decoding: output, as: UTF8.self)),
-               setSize(master, columns: resize.columns, rows: rows) {
-                resizedAt = scalarBoundary(output)
-                kill(pid, SIGWINCH)
-            }
-        })
+        let ended = try ChildProcess.reap(
+            pid, started: started, timeout: timeout,
+            meanwhile: {
+                drain(master, into: &output, waiting: 0)
+                if resizedAt == nil, let resize, resize.when(String(decoding: output, as: UTF8.self)),
+                    setSize(master, columns: resize.columns, rows: rows)
+                {
+                    resizedAt = scalarBoundary(output)
+                    kill(pid, SIGWINCH)
+                }
+            })
         close(slave)
         slaveOpen = false
         drain(master, into: &output, waiting: 10_000)

@@ -73,7 +73,9 @@ public struct TerminalScreen {
         }
         switch scalar {
         case "\u{1B}": sequence = []
-        case "\r": column = 0; pendingWrap = false
+        case "\r":
+            column = 0
+            pendingWrap = false
         case "\n": moveDown(1)
         case "\t": column = min((column / 8 + 1) * 8, columns - 1)
         case "\u{07}": break
@@ -113,9 +115,13 @@ public struct TerminalScreen {
         pendingWrap = false
         switch (final, parameter) {
         case ("A", _): row = max(row - count, 0)
-        case ("F", _): row = max(row - count, 0); column = 0
+        case ("F", _):
+            row = max(row - count, 0)
+            column = 0
         case ("B", _): moveDown(count)
-        case ("E", _): moveDown(count); column = 0
+        case ("E", _):
+            moveDown(count)
+            column = 0
         case ("G", _): column = min(count - 1, columns - 1)
         case ("K", ""), ("K", "0"): rows[row] = Array(rows[row].prefix(column))
         case ("K", "2"): rows[row] = []
@@ -134,8 +140,8 @@ public struct TerminalScreen {
     }
 }
 
-private extension String {
-    func replacingTrailingBlanks() -> String {
+extension String {
+    fileprivate func replacingTrailingBlanks() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

@@ -3,7 +3,7 @@ import Foundation
 // `seedance-fuzz TARGET [libFuzzer options] [corpus dirs]`: picks the entry point, then hands the
 // rest of the command line to libFuzzer's driver (our `main` keeps libFuzzer's own out of the link).
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func llvmFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: FuzzTargets.Entry
@@ -20,6 +20,6 @@ var driverArguments: [UnsafeMutablePointer<CChar>?] = ([arguments[0]] + argument
 var count = Int32(driverArguments.count - 1)
 let status = driverArguments.withUnsafeMutableBufferPointer { buffer in
     var base = buffer.baseAddress
-    return LLVMFuzzerRunDriver(&count, &base, entry)
+    return llvmFuzzerRunDriver(&count, &base, entry)
 }
 exit(status)

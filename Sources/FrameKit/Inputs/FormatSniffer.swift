@@ -16,7 +16,10 @@ enum FormatSniffer {
         if ascii("GIF87a") || ascii("GIF89a") { return .gif }
         if ascii("RIFF"), ascii("WEBP", at: 8) { return .webp }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
-            || starts([0x49, 0x49, 0x2B, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2B]) { return .tiff }
+            || starts([0x49, 0x49, 0x2B, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2B])
+        {
+            return .tiff
+        }
         if ascii("BM"), BMPHeader.hasKnownInfoHeaderSize(b) { return .bmp }
         if ascii("ftyp", at: 4) { return isobmffFormat(b) }
         if starts([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]) || starts([0xFF, 0x4F, 0xFF, 0x51]) {

@@ -21,8 +21,9 @@ final class InputBytes: @unchecked Sendable {
 
     /// The bytes as `Data`, without a copy: the `Data` holds this owner for as long as it lives.
     var data: Data {
-        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: address), count: count,
-             deallocator: .custom { _, _ in withExtendedLifetime(self) {} })
+        Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: address), count: count,
+            deallocator: .custom { _, _ in withExtendedLifetime(self) {} })
     }
 
     subscript(range: Range<Int>) -> [UInt8] {

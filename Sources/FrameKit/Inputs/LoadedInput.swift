@@ -37,8 +37,9 @@ struct LoadedInput: Sendable {
 
     private static func memory(_ data: Data, name: String, declaredType: String?) throws(FrameError) -> LoadedInput {
         guard !data.isEmpty else { throw FrameError(.unreadable, "the input is empty (0 bytes)", source: name) }
-        return LoadedInput(name: name, storage: .memory(InputBytes(copying: data)), byteCount: data.count,
-                           head: Array(data.prefix(FormatSniffer.headLength)), declaredType: declaredType)
+        return LoadedInput(
+            name: name, storage: .memory(InputBytes(copying: data)), byteCount: data.count,
+            head: Array(data.prefix(FormatSniffer.headLength)), declaredType: declaredType)
     }
 
     private static func openFile(_ path: String) throws(FrameError) -> LoadedInput {
@@ -63,8 +64,9 @@ struct LoadedInput: Sendable {
             throw FrameError(.unreadable, "cannot read: \(error.localizedDescription)", source: path)
         }
         let ext = (path as NSString).pathExtension
-        return LoadedInput(name: path, storage: .file(path: path), byteCount: Int(info.st_size),
-                           head: head, declaredType: ext.isEmpty ? nil : ext.lowercased())
+        return LoadedInput(
+            name: path, storage: .file(path: path), byteCount: Int(info.st_size),
+            head: head, declaredType: ext.isEmpty ? nil : ext.lowercased())
     }
 
     private static func readStandardInput(maxBytes: Int) throws(FrameError) -> Data {

@@ -47,7 +47,10 @@ enum PNGChunks {
             let type = String(decoding: chunk[4..<8].map { $0 < 0x20 || $0 > 0x7E ? UInt8(ascii: "?") : $0 }, as: UTF8.self)
             let remaining = count - offset - 12
             guard length <= maximumChunkLength, length <= remaining else {
-                throw FrameError(.notAnImage, "corrupt or truncated png: chunk \"\(type)\" at byte \(offset) declares \(length) bytes, but only \(max(0, remaining)) remain", source: name)
+                throw FrameError(
+                    .notAnImage,
+                    "corrupt or truncated png: chunk \"\(type)\" at byte \(offset) declares \(length) bytes, but only \(max(0, remaining)) remain",
+                    source: name)
             }
             if type == "IEND" { return }
             offset += 12 + length

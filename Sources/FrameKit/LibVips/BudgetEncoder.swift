@@ -29,8 +29,10 @@ struct BudgetEncoder {
     /// `again` builds the lazy pipeline once more for the search: a sequential pipeline can be
     /// read only once, and the first encode already read it. The search's further encodes read a
     /// copy in memory.
-    func encode(_ image: VipsImage, format requested: ImageFormat, keepsAlpha: Bool,
-                again: () throws(FrameError) -> VipsImage) throws(FrameError) -> Result {
+    func encode(
+        _ image: VipsImage, format requested: ImageFormat, keepsAlpha: Bool,
+        again: () throws(FrameError) -> VipsImage
+    ) throws(FrameError) -> Result {
         var format = requested
         let first = try VipsEncoder.encode(image, as: format, quality: qualities[0])
         if policy.acceptsBytes(first.count, format: format) {
@@ -54,12 +56,16 @@ struct BudgetEncoder {
             }
             let shorter = min(current.width, current.height)
             guard Double(shorter) * Self.scaleDownFactor > Double(policy.sideAbove + 1) else { break }
-            let width = Int(Double(current.width) * Self.scaleDownFactor), height = Int(Double(current.height) * Self.scaleDownFactor)
-            current = try current.resize(horizontal: (Double(width) + 0.1) / Double(current.width),
-                                         vertical: (Double(height) + 0.1) / Double(current.height)).copiedToMemory()
+            let width = Int(Double(current.width) * Self.scaleDownFactor)
+            let height = Int(Double(current.height) * Self.scaleDownFactor)
+            current = try current.resize(
+                horizontal: (Double(width) + 0.1) / Double(current.width),
+                vertical: (Double(height) + 0.1) / Double(current.height)
+            ).copiedToMemory()
             notes.append("scaled down to \(current.width)×\(current.height) to fit the byte budget")
             steps.append(.init(action: .resize(width: current.width, height: current.height), reason: "to fit the byte budget"))
         }
-        throw FrameError(.cannotComply, "no encoding fits the byte budget (file under \(policy.fileBytesBelow), data URI under \(policy.payloadBytesBelow) bytes)")
+        throw FrameError(
+            .cannotComply, "no encoding fits the byte budget (file under \(policy.fileBytesBelow), data URI under \(policy.payloadBytesBelow) bytes)")
     }
 }

@@ -16,9 +16,11 @@ extension FramePreview {
                 let markup = "<b>\(Self.escaped(panel.heading))</b>\n" + panel.lines.map(Self.escaped).joined(separator: "\n")
                 let caption = try VipsImage.text(markup, font: style.font, width: style.panelWidth, dpi: style.dpi)
                 rowCaptions.append(caption)
-                rowSizes.append(.init(image: (panel.image.width, panel.image.height), caption: (caption.width, caption.height),
-                                      outline: panel.image.outline, picture: panel.image.picture,
-                                      heading: panel.heading, lines: panel.lines))
+                rowSizes.append(
+                    .init(
+                        image: (panel.image.width, panel.image.height), caption: (caption.width, caption.height),
+                        outline: panel.image.outline, picture: panel.image.picture,
+                        heading: panel.heading, lines: panel.lines))
             }
             sizes.append(rowSizes)
             captions.append(rowCaptions)
@@ -30,11 +32,14 @@ extension FramePreview {
             let height = ContactSheetLayout.rowHeight(sizes[index], style: style)
             var cells: [VipsImage] = []
             for (column, panel) in row.enumerated() {
-                cells.append(try cell(panel.image, caption: captions[index][column], height: height,
-                                      captionTop: ContactSheetLayout.captionOffset(sizes[index][column], style: style)))
+                cells.append(
+                    try cell(
+                        panel.image, caption: captions[index][column], height: height,
+                        captionTop: ContactSheetLayout.captionOffset(sizes[index][column], style: style)))
             }
-            stack = try stack.joined(above: VipsImage.arrayJoin(cells, across: cells.count, background: style.background),
-                                     background: style.background)
+            stack = try stack.joined(
+                above: VipsImage.arrayJoin(cells, across: cells.count, background: style.background),
+                background: style.background)
         }
         let background = [style.background.red, style.background.green, style.background.blue].map(Double.init)
         let sheet = try stack.embed(x: style.margin, y: style.margin, width: layout.width, height: layout.height, background: background)

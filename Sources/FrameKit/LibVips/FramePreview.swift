@@ -21,10 +21,14 @@ public struct FramePreview: Sendable {
         try annotatedOriginal(of: FrameInspector(policy: policy).inspectFrame(input), geometry: geometry, maxWidth: maxWidth, maxHeight: maxHeight)
     }
 
-    public func annotatedOriginal(of frame: InspectedFrame, geometry: FrameGeometry, maxWidth: Int, maxHeight: Int) throws(FrameError) -> PreviewImage {
+    public func annotatedOriginal(of frame: InspectedFrame, geometry: FrameGeometry, maxWidth: Int, maxHeight: Int) throws(FrameError) -> PreviewImage
+    {
         let report = frame.report
         guard (report.width, report.height) == (geometry.sourceWidth, geometry.sourceHeight) else {
-            throw FrameError(.processingFailed, "internal error: the geometry is for a \(geometry.sourceWidth)×\(geometry.sourceHeight) picture, this one is \(report.width)×\(report.height)", source: report.source)
+            throw FrameError(
+                .processingFailed,
+                "internal error: the geometry is for a \(geometry.sourceWidth)×\(geometry.sourceHeight) picture, this one is \(report.width)×\(report.height)",
+                source: report.source)
         }
         if let placement = geometry.placement {
             return try padded(frame, geometry: geometry, placement: placement, maxWidth: maxWidth, maxHeight: maxHeight)
@@ -68,8 +72,10 @@ public struct FramePreview: Sendable {
         try image.strokeRect(rect.inset(by: style.outlineWidth), style.outlineEdge)
     }
 
-    private func padded(_ frame: InspectedFrame, geometry: FrameGeometry, placement: PixelRect,
-                        maxWidth: Int, maxHeight: Int) throws(FrameError) -> PreviewImage {
+    private func padded(
+        _ frame: InspectedFrame, geometry: FrameGeometry, placement: PixelRect,
+        maxWidth: Int, maxHeight: Int
+    ) throws(FrameError) -> PreviewImage {
         let size = PreviewFit.size(width: geometry.outputWidth, height: geometry.outputHeight, maxWidth: maxWidth, maxHeight: maxHeight)
         let picture = placement.scaled(from: geometry.outputWidth, geometry.outputHeight, to: size.width, size.height)
         // The original at the scale its kept region has in the picture, then that region.
@@ -79,9 +85,11 @@ public struct FramePreview: Sendable {
         let keptHere = kept.scaled(from: kept.width, kept.height, to: picture.width, picture.height)
         var original = try render(frame, width: max(1, whole.width), height: max(1, whole.height))
         if (original.width, original.height) != (picture.width, picture.height) {
-            let width = min(picture.width, original.width), height = min(picture.height, original.height)
-            original = try original.extractArea(left: max(0, min(keptHere.x, original.width - width)), top: max(0, min(keptHere.y, original.height - height)),
-                                                width: width, height: height)
+            let width = min(picture.width, original.width)
+            let height = min(picture.height, original.height)
+            original = try original.extractArea(
+                left: max(0, min(keptHere.x, original.width - width)), top: max(0, min(keptHere.y, original.height - height)),
+                width: width, height: height)
         }
         let canvas = try VipsImage.canvas(width: size.width, height: size.height, colour: style.padTint)
         let spacing = max(2, style.hatchSpacing)
@@ -100,13 +108,16 @@ public struct FramePreview: Sendable {
             throw FrameError(.unsupportedFormat, "\(report.format.rawValue) is not decoded here", source: report.source)
         }
         guard report.pixelCount <= policy.maxPixels else {
-            throw FrameError(.tooLargeToDecode, "\(report.width)×\(report.height) is over the \(policy.maxPixels)-pixel safety limit", source: report.source)
+            throw FrameError(
+                .tooLargeToDecode, "\(report.width)×\(report.height) is over the \(policy.maxPixels)-pixel safety limit", source: report.source)
         }
         let options = FixOptions(background: style.background)
         let plan = FixPlanner(policy: policy, options: options).previewPlan(for: report, width: width, height: height)
         var geometry = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
         do {
-            let image = try PlanRenderer(policy: policy, options: options).pipeline(plan, input: frame.input, report: report, geometry: &geometry) { _ in }
+            let image = try PlanRenderer(policy: policy, options: options).pipeline(plan, input: frame.input, report: report, geometry: &geometry) {
+                _ in
+            }
             return image.bands == 3 ? image : try image.colourspaceSRGB().castToUChar()
         } catch {
             throw FrameError(error.kind, error.message, source: error.source ?? report.source)

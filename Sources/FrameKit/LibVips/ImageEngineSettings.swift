@@ -11,8 +11,10 @@ public struct ImageEngineSettings: Sendable, Hashable, Codable {
     public var cacheMaxBytes: Int
     public var cacheMaxFiles: Int
 
-    public init(threads: Int = ImageEngineSettings.machineCores, cacheMaxOperations: Int = 0,
-                cacheMaxBytes: Int = 0, cacheMaxFiles: Int = 0) {
+    public init(
+        threads: Int = ImageEngineSettings.machineCores, cacheMaxOperations: Int = 0,
+        cacheMaxBytes: Int = 0, cacheMaxFiles: Int = 0
+    ) {
         self.threads = max(1, threads)
         self.cacheMaxOperations = max(0, cacheMaxOperations)
         self.cacheMaxBytes = max(0, cacheMaxBytes)

@@ -52,11 +52,14 @@ struct PlanRenderer {
 
     /// Every step but the encode, in plan order; `ran` hears each step as it is applied, and
     /// `geometry` records what each crop, pad and resize did, as libvips did it.
-    func pipeline(_ plan: FixPlan, input: LoadedInput, report: ImageReport, geometry: inout FrameGeometry,
-                  ran: (FixPlan.Step) -> Void) throws(FrameError) -> VipsImage {
-        let shrink = plan.steps.lazy.compactMap { step -> Int? in
-            if case .shrinkOnLoad(let factor) = step.action { factor } else { nil }
-        }.first ?? 1
+    func pipeline(
+        _ plan: FixPlan, input: LoadedInput, report: ImageReport, geometry: inout FrameGeometry,
+        ran: (FixPlan.Step) -> Void
+    ) throws(FrameError) -> VipsImage {
+        let shrink =
+            plan.steps.lazy.compactMap { step -> Int? in
+                if case .shrinkOnLoad(let factor) = step.action { factor } else { nil }
+            }.first ?? 1
         var image = try VipsLoader.open(input, format: report.format, sequential: true, failOnTruncated: true, shrink: shrink)
         for step in plan.steps {
             if case .encode = step.action { break }
@@ -67,7 +70,10 @@ struct PlanRenderer {
             ran(step)
         }
         guard image.width == plan.width, image.height == plan.height else {
-            throw FrameError(.processingFailed, "internal error: the steps made \(image.width)×\(image.height), the plan says \(plan.width)×\(plan.height); please report this with the input")
+            throw FrameError(
+                .processingFailed,
+                "internal error: the steps made \(image.width)×\(image.height), the plan says \(plan.width)×\(plan.height); please report this with the input"
+            )
         }
         return try image.withoutMetadata()
     }
@@ -81,8 +87,10 @@ struct PlanRenderer {
         }
     }
 
-    private func apply(_ action: FixPlan.Action, to image: VipsImage, report: ImageReport, plan: FixPlan,
-                       geometry: inout FrameGeometry) throws(FrameError) -> VipsImage {
+    private func apply(
+        _ action: FixPlan.Action, to image: VipsImage, report: ImageReport, plan: FixPlan,
+        geometry: inout FrameGeometry
+    ) throws(FrameError) -> VipsImage {
         switch action {
         case .shrinkOnLoad:
             // Done by the loader: the image is already decoded at that scale.
@@ -98,21 +106,26 @@ struct PlanRenderer {
             return try image.flatten(onto: colour)
         case .crop(let width, let height, let strategy):
             let (scaledWidth, scaledHeight) = scaled(width, height, to: image, report: report)
-            let w = min(scaledWidth, image.width), h = min(scaledHeight, image.height)
+            let w = min(scaledWidth, image.width)
+            let h = min(scaledHeight, image.height)
             guard w != image.width || h != image.height else { return image }
-            let cropped = if strategy == .centre {
-                (image: try image.extractArea(left: (image.width - w) / 2, top: (image.height - h) / 2, width: w, height: h),
-                 left: (image.width - w) / 2, top: (image.height - h) / 2)
-            } else {
-                try image.smartCrop(width: w, height: h, strategy: strategy)
-            }
+            let cropped =
+                if strategy == .centre {
+                    (
+                        image: try image.extractArea(left: (image.width - w) / 2, top: (image.height - h) / 2, width: w, height: h),
+                        left: (image.width - w) / 2, top: (image.height - h) / 2
+                    )
+                } else {
+                    try image.smartCrop(width: w, height: h, strategy: strategy)
+                }
             geometry.recordCrop(PixelRect(x: cropped.left, y: cropped.top, width: w, height: h), ofWidth: image.width, height: image.height)
             return cropped.image
         case .pad(let width, let height, let fill):
             let (w, h) = scaled(width, height, to: image, report: report)
             let padded = try pad(image, width: w, height: h, fill: fill, alpha: plan.keepsAlpha)
-            geometry.recordPad(placing: PixelRect(x: padded.x, y: padded.y, width: image.width, height: image.height),
-                               canvasWidth: padded.image.width, canvasHeight: padded.image.height)
+            geometry.recordPad(
+                placing: PixelRect(x: padded.x, y: padded.y, width: image.width, height: image.height),
+                canvasWidth: padded.image.width, canvasHeight: padded.image.height)
             return padded.image
         case .resize(let width, let height):
             let resized = try resize(image, toWidth: width, height: height, alpha: plan.keepsAlpha)
@@ -166,9 +179,12 @@ struct PlanRenderer {
     static let blurSigma = 2.0
 
     /// The padded image, and where the picture was placed on it.
-    private func pad(_ image: VipsImage, width: Int, height: Int, fill: FixOptions.PadFill,
-                     alpha: Bool) throws(FrameError) -> (image: VipsImage, x: Int, y: Int) {
-        let x = max(0, (width - image.width) / 2), y = max(0, (height - image.height) / 2)
+    private func pad(
+        _ image: VipsImage, width: Int, height: Int, fill: FixOptions.PadFill,
+        alpha: Bool
+    ) throws(FrameError) -> (image: VipsImage, x: Int, y: Int) {
+        let x = max(0, (width - image.width) / 2)
+        let y = max(0, (height - image.height) / 2)
         switch fill {
         case .colour(let colour):
             var background = [Double(colour.red), Double(colour.green), Double(colour.blue)]
@@ -179,8 +195,9 @@ struct PlanRenderer {
             let shrink = min(1, Self.blurBackdropSide / Double(max(width, height)))
             let scaled = try image.resize(horizontal: cover * shrink + 0.001, vertical: cover * shrink + 0.001)
                 .gaussianBlur(sigma: Self.blurSigma)
-            let grown = try scaled.resize(horizontal: (Double(width) + 0.5) / Double(scaled.width),
-                                          vertical: (Double(height) + 0.5) / Double(scaled.height))
+            let grown = try scaled.resize(
+                horizontal: (Double(width) + 0.5) / Double(scaled.width),
+                vertical: (Double(height) + 0.5) / Double(scaled.height))
             let backdrop = try grown.extractArea(left: 0, top: 0, width: min(width, grown.width), height: min(height, grown.height))
             return (try backdrop.inserting(image, x: x, y: y), x, y)
         }

@@ -43,7 +43,8 @@ enum VipsEncoder {
             throw FrameError(.processingFailed, LibVips.describe("encoding \(format.rawValue) failed"))
         }
         guard let data = file.mapped() else {
-            throw FrameError(.processingFailed, "encoding \(format.rawValue) failed: cannot read the encoded bytes back (\(String(cString: strerror(errno))))")
+            throw FrameError(
+                .processingFailed, "encoding \(format.rawValue) failed: cannot read the encoded bytes back (\(String(cString: strerror(errno))))")
         }
         return data
     }

@@ -56,8 +56,9 @@ extension VipsImage {
         guard rect.width > 0, rect.height > 0 else { return }
         let status = withPointer { image in
             Self.ink(colour).withUnsafeBufferPointer {
-                CVipsShim_draw_rect(image, $0.baseAddress, Int32($0.count), Int32(rect.x), Int32(rect.y),
-                                    Int32(rect.width), Int32(rect.height), fill ? 1 : 0)
+                CVipsShim_draw_rect(
+                    image, $0.baseAddress, Int32($0.count), Int32(rect.x), Int32(rect.y),
+                    Int32(rect.width), Int32(rect.height), fill ? 1 : 0)
             }
         }
         guard status == 0 else { throw FrameError(.processingFailed, LibVips.describe("draw_rect failed")) }

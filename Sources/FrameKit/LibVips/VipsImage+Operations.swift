@@ -53,11 +53,12 @@ extension VipsImage {
     /// The crop, and where libvips put it: smartcrop's output carries the offset it chose as
     /// its negated `xoffset`/`yoffset` (libvips' documented way to find the crop's location).
     func smartCrop(width: Int, height: Int, strategy: FixOptions.CropStrategy) throws(FrameError) -> (image: VipsImage, left: Int, top: Int) {
-        let interesting = switch strategy {
-        case .centre: VIPS_INTERESTING_CENTRE
-        case .entropy: VIPS_INTERESTING_ENTROPY
-        case .attention: VIPS_INTERESTING_ATTENTION
-        }
+        let interesting =
+            switch strategy {
+            case .centre: VIPS_INTERESTING_CENTRE
+            case .entropy: VIPS_INTERESTING_ENTROPY
+            case .attention: VIPS_INTERESTING_ATTENTION
+            }
         let cropped = try derive("smartcrop") { CVipsShim_smartcrop($0, $1, Int32(width), Int32(height), interesting) }
         let offset = cropped.withPointer { (x: vips_image_get_xoffset($0), y: vips_image_get_yoffset($0)) }
         return (cropped, -Int(offset.x), -Int(offset.y))
@@ -66,8 +67,9 @@ extension VipsImage {
     func embed(x: Int, y: Int, width: Int, height: Int, background: [Double]) throws(FrameError) -> VipsImage {
         try derive("embed") { input, out in
             background.withUnsafeBufferPointer {
-                CVipsShim_embed(input, out, Int32(x), Int32(y), Int32(width), Int32(height), VIPS_EXTEND_BACKGROUND,
-                                $0.baseAddress, Int32($0.count))
+                CVipsShim_embed(
+                    input, out, Int32(x), Int32(y), Int32(width), Int32(height), VIPS_EXTEND_BACKGROUND,
+                    $0.baseAddress, Int32($0.count))
             }
         }
     }
@@ -84,8 +86,10 @@ extension VipsImage {
 
     /// Metadata an output never carries: WebP's `strip` keeps EXIF in 8.14, so orientation 6
     /// would survive a save, and an animation's page fields would describe pages we dropped.
-    static let strippedFields = ["exif-data", "xmp-data", "iptc-data", "orientation",
-                                 "n-pages", "page-height", "delay", "loop", "gif-delay", "gif-loop", "gif-palette"]
+    static let strippedFields = [
+        "exif-data", "xmp-data", "iptc-data", "orientation",
+        "n-pages", "page-height", "delay", "loop", "gif-delay", "gif-loop", "gif-palette",
+    ]
 
     func withoutMetadata() throws(FrameError) -> VipsImage {
         let copy = try derive("copy") { CVipsShim_copy($0, $1) }

@@ -31,7 +31,9 @@ enum VipsLoader {
         }
         guard status == 0, let out else {
             let detail = LibVips.takeErrorText()
-            throw FrameError(.notAnImage, "corrupt or unreadable \(format.rawValue) header: \(detail.isEmpty ? "libvips could not read it" : detail)", source: input.name)
+            throw FrameError(
+                .notAnImage, "corrupt or unreadable \(format.rawValue) header: \(detail.isEmpty ? "libvips could not read it" : detail)",
+                source: input.name)
         }
         return VipsImage(owning: out, keepAlive: keepAlive, readsInAnyOrder: !sequential)
     }

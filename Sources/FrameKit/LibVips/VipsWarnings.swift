@@ -55,12 +55,15 @@ final class VipsWarnings: Sendable {
     }
 
     static func install() {
-        let levels = G_LOG_LEVEL_ERROR.rawValue | G_LOG_LEVEL_CRITICAL.rawValue | G_LOG_LEVEL_WARNING.rawValue
+        let levels =
+            G_LOG_LEVEL_ERROR.rawValue | G_LOG_LEVEL_CRITICAL.rawValue | G_LOG_LEVEL_WARNING.rawValue
             | G_LOG_LEVEL_MESSAGE.rawValue | G_LOG_FLAG_FATAL.rawValue | G_LOG_FLAG_RECURSION.rawValue
-        g_log_set_handler("VIPS", GLogLevelFlags(rawValue: levels), { _, _, message, _ in
-            let text = message.map { String(cString: $0) } ?? ""
-            let owner = VipsWarnings.isErrorBufferDump(text) ? nil : VipsWarnings.current
-            (owner ?? VipsWarnings.processDiagnostics).record(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }, nil)
+        g_log_set_handler(
+            "VIPS", GLogLevelFlags(rawValue: levels),
+            { _, _, message, _ in
+                let text = message.map { String(cString: $0) } ?? ""
+                let owner = VipsWarnings.isErrorBufferDump(text) ? nil : VipsWarnings.current
+                (owner ?? VipsWarnings.processDiagnostics).record(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }, nil)
     }
 }

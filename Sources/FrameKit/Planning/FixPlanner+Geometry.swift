@@ -13,9 +13,14 @@ extension FixPlanner {
     func planGeometry(_ report: ImageReport, matching first: Target?) -> Geometry {
         var geometry = Geometry(width: report.width, height: report.height, framedWidth: report.width, framedHeight: report.height)
         let target: (aspect: AspectRatio, reason: String)? =
-            if let first { (AspectRatio(width: first.width, height: first.height), "match the first frame's aspect \(first.width)×\(first.height), so the server does not crop it") }
-            else if let video = options.video, let aspect = video.aspect { (aspect, "the video is \(video.label), so the server would centre-crop it") }
-            else { nil }
+            if let first {
+                (
+                    AspectRatio(width: first.width, height: first.height),
+                    "match the first frame's aspect \(first.width)×\(first.height), so the server does not crop it"
+                )
+            } else if let video = options.video, let aspect = video.aspect {
+                (aspect, "the video is \(video.label), so the server would centre-crop it")
+            } else { nil }
 
         if let target {
             reframe(&geometry, to: target.aspect, reason: target.reason)
@@ -38,7 +43,8 @@ extension FixPlanner {
 
     /// Crops or pads to exactly `aspect`; a difference within one pixel is left alone.
     private func reframe(_ geometry: inout Geometry, to aspect: AspectRatio, reason: String) {
-        let w = geometry.width, h = geometry.height
+        let w = geometry.width
+        let h = geometry.height
         let widthForHeight = Int((Double(h) * aspect.value).rounded())
         let heightForWidth = Int((Double(w) / aspect.value).rounded())
         guard abs(widthForHeight - w) > 1 && abs(heightForWidth - h) > 1 else { return }
@@ -55,8 +61,10 @@ extension FixPlanner {
 
     /// Crops or pads just past the policy's aspect bound: the smallest change that passes.
     private func reframeIntoPolicy(_ geometry: inout Geometry) {
-        let w = geometry.width, h = geometry.height
-        let below = policy.aspectBelow, above = policy.aspectAbove
+        let w = geometry.width
+        let h = geometry.height
+        let below = policy.aspectBelow
+        let above = policy.aspectAbove
         let tooWide = !below.isAbove(width: w, height: h)
         let reason = "width/height must be strictly between \(RuleChecker.decimal(above.value)) and \(RuleChecker.decimal(below.value))"
         switch options.framing {
@@ -86,7 +94,8 @@ extension FixPlanner {
         var scale = 1.0
         var reason = ""
         if let video = options.video, let output = video.outputSize(width: width, height: height),
-           let limit = video.pixelLimit(width: width, height: height) {
+            let limit = video.pixelLimit(width: width, height: height)
+        {
             // Same aspect: a square-root scale to the pixel limit covers the output exactly at
             // an allowance of 1.
             let fit = (Double(limit) / Double(width * height)).squareRoot()
@@ -96,18 +105,21 @@ extension FixPlanner {
                 reason = "\(video.label) renders \(output)\(allowance); more pixels only cost upload time"
             }
         }
-        let long = Double(max(width, height)), short = Double(min(width, height))
+        let long = Double(max(width, height))
+        let short = Double(min(width, height))
         if long * scale >= Double(policy.sideBelow) {
             scale = Double(policy.sideBelow - 1) / long
             reason = "each side must be under \(policy.sideBelow) px"
         }
         if short * scale <= Double(policy.sideAbove) {
             scale = Double(policy.sideAbove + 1) / short
-            reason = options.video?.sizes.isEmpty == false && scale < 1
+            reason =
+                options.video?.sizes.isEmpty == false && scale < 1
                 ? "kept above the \(policy.sideAbove) px minimum" : "each side must be over \(policy.sideAbove) px"
         }
         guard scale != 1 else { return (width, height, reason) }
-        var w = Int((Double(width) * scale).rounded()), h = Int((Double(height) * scale).rounded())
+        var w = Int((Double(width) * scale).rounded())
+        var h = Int((Double(height) * scale).rounded())
         w = min(max(w, policy.sideRange.lowerBound), policy.sideRange.upperBound)
         h = min(max(h, policy.sideRange.lowerBound), policy.sideRange.upperBound)
         // Rounding can land exactly on an aspect bound: give up one pixel on the long side.

@@ -21,19 +21,26 @@ public struct FixPlanner: Sendable {
 
     public func plan(for report: ImageReport, matching first: Target? = nil) throws(FrameError) -> FixPlan {
         guard report.isDecodable else {
-            throw FrameError(.unsupportedFormat, "\(report.format.rawValue) is not decoded here (untrusted libvips loader); export it as PNG or JPEG first", source: report.source)
+            throw FrameError(
+                .unsupportedFormat, "\(report.format.rawValue) is not decoded here (untrusted libvips loader); export it as PNG or JPEG first",
+                source: report.source)
         }
         guard report.pixelCount <= policy.maxPixels else {
-            throw FrameError(.tooLargeToDecode, "\(report.width)×\(report.height) is over the \(policy.maxPixels)-pixel safety limit", source: report.source)
+            throw FrameError(
+                .tooLargeToDecode, "\(report.width)×\(report.height) is over the \(policy.maxPixels)-pixel safety limit", source: report.source)
         }
         var steps: [FixPlan.Step] = []
         let geometry = planGeometry(report, matching: first)
         if geometry.framedWidth * geometry.framedHeight > policy.maxPixels {
-            throw FrameError(.cannotComply, "\(report.width)×\(report.height) is too extreme to pad: the \(geometry.framedWidth)×\(geometry.framedHeight) canvas is over the \(policy.maxPixels)-pixel safety limit; crop instead, or crop it with a tool you trust first", source: report.source)
+            throw FrameError(
+                .cannotComply,
+                "\(report.width)×\(report.height) is too extreme to pad: the \(geometry.framedWidth)×\(geometry.framedHeight) canvas is over the \(policy.maxPixels)-pixel safety limit; crop instead, or crop it with a tool you trust first",
+                source: report.source)
         }
         let colourStep = colourConversion(report)
         let formatChange = options.format.map { $0 != report.format } ?? false
-        let mustReencode = !policy.acceptedFormats.contains(report.format)
+        let mustReencode =
+            !policy.acceptedFormats.contains(report.format)
             || report.orientation != 1
             || colourStep.required
             || !geometry.steps.isEmpty
@@ -48,10 +55,17 @@ public struct FixPlanner: Sendable {
         steps += loadSteps(report, geometry)
         if let step = colourStep.step { steps.append(step) }
         if report.hasAlpha && !keepsAlpha {
-            steps.append(.init(action: .flatten(onto: options.background), reason: options.keepAlpha ? "\(format.rawValue) has no alpha channel" : "transparency would be flattened onto black by the server or the encoder"))
+            steps.append(
+                .init(
+                    action: .flatten(onto: options.background),
+                    reason: options.keepAlpha
+                        ? "\(format.rawValue) has no alpha channel" : "transparency would be flattened onto black by the server or the encoder"))
         }
         steps += geometry.steps
-        steps.append(.init(action: .encode(format), reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
+        steps.append(
+            .init(
+                action: .encode(format),
+                reason: encodeReason(report, format: format, formatChange: formatChange, width: geometry.width, height: geometry.height)))
         return FixPlan(steps: steps, width: geometry.width, height: geometry.height, format: format, keepsAlpha: keepsAlpha)
     }
 
@@ -60,7 +74,12 @@ public struct FixPlanner: Sendable {
     func loadSteps(_ report: ImageReport, _ geometry: Geometry) -> [FixPlan.Step] {
         var steps: [FixPlan.Step] = []
         if let factor = shrinkOnLoad(report, geometry) {
-            steps.append(.init(action: .shrinkOnLoad(factor: factor), reason: "the output is under 1/\(factor) of the input's size: \(report.format.rawValue) decodes at 1/\(factor) for a fraction of the work and memory"))
+            steps.append(
+                .init(
+                    action: .shrinkOnLoad(factor: factor),
+                    reason:
+                        "the output is under 1/\(factor) of the input's size: \(report.format.rawValue) decodes at 1/\(factor) for a fraction of the work and memory"
+                ))
         }
         if report.pageCount > 1 {
             steps.append(.init(action: .firstPage(of: report.pageCount), reason: "the picture is one frame of \(report.pageCount)"))
@@ -94,7 +113,8 @@ public struct FixPlanner: Sendable {
         }
         if report.hasAlpha && options.keepAlpha && format == .jpeg && options.format == nil { format = .png }
         if format == .png, options.format == nil, !(report.hasAlpha && options.keepAlpha),
-           predictedPNGBytes(report, width: width, height: height) >= policy.fileBytesBelow * 3 / 4 {
+            predictedPNGBytes(report, width: width, height: height) >= policy.fileBytesBelow * 3 / 4
+        {
             // A lossless PNG this large cannot trade quality for size: encoding it only to find it
             // over the budget costs seconds and hundreds of megabytes. JPEG at once.
             format = .jpeg

@@ -27,9 +27,12 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
     /// showed. Edges are scaled and rounded, not the size, so rectangles that share an edge still
     /// share it after scaling.
     public func scaled(from fromWidth: Int, _ fromHeight: Int, to toWidth: Int, _ toHeight: Int) -> PixelRect {
-        let sx = Double(toWidth) / Double(max(fromWidth, 1)), sy = Double(toHeight) / Double(max(fromHeight, 1))
-        let left = Int((Double(x) * sx).rounded()), right = Int((Double(maxX) * sx).rounded())
-        let top = Int((Double(y) * sy).rounded()), bottom = Int((Double(maxY) * sy).rounded())
+        let sx = Double(toWidth) / Double(max(fromWidth, 1))
+        let sy = Double(toHeight) / Double(max(fromHeight, 1))
+        let left = Int((Double(x) * sx).rounded())
+        let right = Int((Double(maxX) * sx).rounded())
+        let top = Int((Double(y) * sy).rounded())
+        let bottom = Int((Double(maxY) * sy).rounded())
         return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
@@ -47,8 +50,10 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
 extension PixelRect {
     /// The overlap of two rectangles; empty (zero size) when they do not meet.
     public func intersection(_ other: PixelRect) -> PixelRect {
-        let left = max(x, other.x), top = max(y, other.y)
-        let right = max(left, min(maxX, other.maxX)), bottom = max(top, min(maxY, other.maxY))
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = max(left, min(maxX, other.maxX))
+        let bottom = max(top, min(maxY, other.maxY))
         return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
     }
 }

@@ -76,18 +76,20 @@ extension ContactSheetLayout {
                 let captionTop = captionOffset(panel, style: style)
                 let origin = (x: style.margin + column * cellWidth + 1, y: y + 1)
                 let image = PixelRect(x: origin.x, y: origin.y, width: panel.image.width, height: panel.image.height)
-                panels.append(Panel(
-                    row: rowIndex, column: column, image: image,
-                    outline: panel.outline?.offsetBy(origin.x, origin.y), picture: panel.picture?.offsetBy(origin.x, origin.y),
-                    heading: panel.heading, lines: panel.lines,
-                    caption: PixelRect(x: origin.x - 1, y: y + captionTop, width: panel.caption.width, height: panel.caption.height)))
+                panels.append(
+                    Panel(
+                        row: rowIndex, column: column, image: image,
+                        outline: panel.outline?.offsetBy(origin.x, origin.y), picture: panel.picture?.offsetBy(origin.x, origin.y),
+                        heading: panel.heading, lines: panel.lines,
+                        caption: PixelRect(x: origin.x - 1, y: y + captionTop, width: panel.caption.width, height: panel.caption.height)))
             }
             y += rowHeight(row, style: style)
         }
         let width = 2 * style.margin + max(columns * cellWidth - style.gap, titleSize.width)
-        return ContactSheetLayout(width: width, height: y - style.gap + style.margin,
-                                  title: PixelRect(x: style.margin, y: style.margin, width: titleSize.width, height: titleSize.height),
-                                  panels: panels)
+        return ContactSheetLayout(
+            width: width, height: y - style.gap + style.margin,
+            title: PixelRect(x: style.margin, y: style.margin, width: titleSize.width, height: titleSize.height),
+            panels: panels)
     }
 
     /// Where a panel's caption starts, from the top of its cell: under the picture and its border.

@@ -19,7 +19,8 @@ public struct AspectRatio: Sendable, Hashable, Codable, CustomStringConvertible 
         }
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(pieces.count), pieces.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-              !pieces[0].isEmpty || pieces.count == 2 else { return nil }
+            !pieces[0].isEmpty || pieces.count == 2
+        else { return nil }
         let fraction = pieces.count == 2 ? String(pieces[1]) : ""
         guard fraction.count <= 9, let numerator = Int(String(pieces[0]) + fraction), numerator > 0 else { return nil }
         var denominator = 1

@@ -34,8 +34,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// What the caller could change beyond what `fix` does by itself, when something applies.
     public var remedy: Remedy?
 
-    public init(rule: Rule, severity: Severity, message: String, value: String? = nil, limit: String? = nil, fixable: Bool = true,
-                remedy: Remedy? = nil) {
+    public init(
+        rule: Rule, severity: Severity, message: String, value: String? = nil, limit: String? = nil, fixable: Bool = true,
+        remedy: Remedy? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.message = message

@@ -1,9 +1,10 @@
 public import Foundation
 internal import NIOCore
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// Writes a file piece by piece so that readers see the old file or the whole new one: a

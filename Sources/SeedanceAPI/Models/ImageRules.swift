@@ -26,8 +26,11 @@ public struct ImageRules: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case formats
-        case sideAbove = "side_above", sideBelow = "side_below"
-        case aspectAbove = "aspect_above", aspectBelow = "aspect_below"
-        case fileBytesBelow = "file_bytes_below", payloadBytesBelow = "payload_bytes_below"
+        case sideAbove = "side_above"
+        case sideBelow = "side_below"
+        case aspectAbove = "aspect_above"
+        case aspectBelow = "aspect_below"
+        case fileBytesBelow = "file_bytes_below"
+        case payloadBytesBelow = "payload_bytes_below"
     }
 }

@@ -114,7 +114,9 @@ private enum UnknownKeys {
     static let field: Set<String> = ["name", "type", "range", "values", "required", "default", "recommended_max_length", "role", "summary"]
     static let rule: Set<String> = ["when", "require", "warn"]
     static let condition: Set<String> = ["field", "equals"]
-    static let image: Set<String> = ["formats", "side_above", "side_below", "aspect_above", "aspect_below", "file_bytes_below", "payload_bytes_below"]
+    static let image: Set<String> = [
+        "formats", "side_above", "side_below", "aspect_above", "aspect_below", "file_bytes_below", "payload_bytes_below",
+    ]
     static let price: Set<String> = ["usd_per_million_tokens_with_audio", "usd_per_million_tokens_silent", "flex_factor"]
 
     static func check(_ object: Any, path: [String]) throws(ModelFileError) {
@@ -136,8 +138,9 @@ private enum UnknownKeys {
     private static func keys(_ object: Any, _ allowed: Set<String>, _ path: [String]) throws(ModelFileError) {
         guard let dictionary = object as? [String: Any] else { return }
         if let unknown = dictionary.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw ModelFileError(source: "", key: (path + [unknown]).joined(separator: "."),
-                                 problem: "unknown key (allowed here: \(allowed.sorted().joined(separator: ", ")))")
+            throw ModelFileError(
+                source: "", key: (path + [unknown]).joined(separator: "."),
+                problem: "unknown key (allowed here: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 }

@@ -34,7 +34,8 @@ enum Base64Encoder {
             while read + 6 <= whole {
                 let high = UInt32(bytes[read]) << 16 | UInt32(bytes[read + 1]) << 8 | UInt32(bytes[read + 2])
                 let low = UInt32(bytes[read + 3]) << 16 | UInt32(bytes[read + 4]) << 8 | UInt32(bytes[read + 5])
-                let word = UInt64(table[Int(high >> 12)]) | UInt64(table[Int(high & 0xFFF)]) << 16
+                let word =
+                    UInt64(table[Int(high >> 12)]) | UInt64(table[Int(high & 0xFFF)]) << 16
                     | UInt64(table[Int(low >> 12)]) << 32 | UInt64(table[Int(low & 0xFFF)]) << 48
                 target.storeBytes(of: word.littleEndian, toByteOffset: written, as: UInt64.self)
                 read += 6

@@ -1,5 +1,5 @@
-public import Foundation
 internal import Crypto
+public import Foundation
 
 /// The exact bytes of a create call, described rather than built: JSON text in field order
 /// with each inline frame's bytes left as they are, base64-encoded chunk by chunk only as the

@@ -18,7 +18,9 @@ public struct BatchRecord: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id
-        case manifestPath = "manifest_path", createdAt = "created_at", optionsJSON = "options_json"
+        case manifestPath = "manifest_path"
+        case createdAt = "created_at"
+        case optionsJSON = "options_json"
     }
 }
 
@@ -91,8 +93,14 @@ public struct BatchItemRecord: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case line, state, error, output
-        case batchID = "batch_id", itemID = "item_id", intentID = "intent_id", claimedBy = "claimed_by"
-        case claimedHost = "claimed_host", claimedPID = "claimed_pid", claimedAt = "claimed_at"
-        case leaseUntil = "lease_until", estimatedCostUSD = "estimated_cost_usd"
+        case batchID = "batch_id"
+        case itemID = "item_id"
+        case intentID = "intent_id"
+        case claimedBy = "claimed_by"
+        case claimedHost = "claimed_host"
+        case claimedPID = "claimed_pid"
+        case claimedAt = "claimed_at"
+        case leaseUntil = "lease_until"
+        case estimatedCostUSD = "estimated_cost_usd"
     }
 }

@@ -15,9 +15,11 @@ public enum DuplicateRule {
         let when = ISO8601DateFormatter().string(from: earlier.createdAt)
         var text = "refused, nothing sent: the same request (model \(earlier.model), \(earlier.baseURL)) was already submitted at \(when)"
         if let taskID = earlier.taskID {
-            text += " as task \(taskID), state \(earlier.state.rawValue). See it with `seedance status \(taskID)`, or fetch its video again with `seedance wait \(taskID) --output FILE.mp4`"
+            text +=
+                " as task \(taskID), state \(earlier.state.rawValue). See it with `seedance status \(taskID)`, or fetch its video again with `seedance wait \(taskID) --output FILE.mp4`"
         } else {
-            text += " as intent \(earlier.intentID), state \(earlier.state.rawValue), with no task id known: a paid task may exist; check your novita dashboard and `seedance tasks`"
+            text +=
+                " as intent \(earlier.intentID), state \(earlier.state.rawValue), with no task id known: a paid task may exist; check your novita dashboard and `seedance tasks`"
         }
         return text + ". To pay for it again on purpose, pass --allow-duplicate (allowDuplicate: true)"
     }

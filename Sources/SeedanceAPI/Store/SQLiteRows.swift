@@ -4,7 +4,8 @@ internal import GRDB
 /// The mapping between the public record types and their rows, in one place. The records do
 /// not conform to GRDB's protocols so that GRDB stays out of the public API.
 extension TaskRecord {
-    static let columns = "intent_id, created_at, updated_at, model, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
+    static let columns =
+        "intent_id, created_at, updated_at, model, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
 
     init(row: Row) throws {
         let inputsJSON: String = row["inputs"]
@@ -24,8 +25,10 @@ extension TaskRecord {
         let inputsJSON = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
         try db.execute(
             sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [intentID, createdAt, updatedAt, model, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
-                        providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID])
+            arguments: [
+                intentID, createdAt, updatedAt, model, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
+                providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID,
+            ])
     }
 }
 
@@ -37,9 +40,10 @@ extension BatchRecord {
 
 extension BatchItemRecord {
     init(row: Row) throws {
-        self.init(batchID: row["batch_id"], itemID: row["item_id"], line: row["line"],
-                  state: try StoredEnum.decode(row["state"], column: "batch_items.state"),
-                  estimatedCostUSD: row["estimated_cost_usd"])
+        self.init(
+            batchID: row["batch_id"], itemID: row["item_id"], line: row["line"],
+            state: try StoredEnum.decode(row["state"], column: "batch_items.state"),
+            estimatedCostUSD: row["estimated_cost_usd"])
         intentID = row["intent_id"]
         claimedBy = row["claimed_by"]
         claimedHost = row["claimed_host"]

@@ -33,8 +33,9 @@ extension SQLiteTaskStore {
     ) async throws(StateStoreError) -> ClaimOutcome {
         // `write` is an IMMEDIATE transaction: the read and the update below see no other writer.
         try await write("claim batch item") { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM batch_items WHERE batch_id = ? AND item_id = ?", arguments: [item.batchID, item.itemID])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM batch_items WHERE batch_id = ? AND item_id = ?", arguments: [item.batchID, item.itemID])
             else { return .notFound }
             let current = try BatchItemRecord(row: row)
             let task = try current.intentID.flatMap { intentID in
@@ -71,14 +72,19 @@ extension SQLiteTaskStore {
                         AND (intent_id IS NULL OR intent_id IN (
                             SELECT intent_id FROM tasks WHERE state IN (\(databaseQuestionMarks(count: unpaid.count)))))
                     """,
-                arguments: StatementArguments([BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id,
-                                               BatchItemState.claimed.rawValue, BatchItemState.sent.rawValue] + unpaid))
+                arguments: StatementArguments(
+                    [
+                        BatchItemState.pending.rawValue, item.batchID, item.itemID, owner.id,
+                        BatchItemState.claimed.rawValue, BatchItemState.sent.rawValue,
+                    ] + unpaid))
             return db.changesCount > 0
         }
     }
 
     @discardableResult
-    public func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
+    public func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date)
+        async throws(StateStoreError) -> Bool
+    {
         try await write("finish batch item") { db in
             try db.execute(
                 sql: """

@@ -23,7 +23,8 @@ extension SQLiteTaskStore {
         }
     }
 
-    public func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
+    public func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError)
+    {
         try await write("record answer") { db in
             try db.execute(
                 sql: """
@@ -35,7 +36,9 @@ extension SQLiteTaskStore {
     }
 
     @discardableResult
-    public func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? {
+    public func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
+        -> TaskRecord?
+    {
         let state = TaskState(finished: status) ?? .submitted
         let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
         return try await write("record task result") { db in
@@ -46,8 +49,10 @@ extension SQLiteTaskStore {
                     WHERE task_id = ?
                     """,
                 arguments: [state.rawValue, TaskCreation.created.rawValue, status.rawValue, reason, outputPath, date, taskID])
-            return try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE task_id = ? ORDER BY created_at DESC", arguments: [taskID])
-                .map(TaskRecord.init(row:))
+            return try Row.fetchOne(
+                db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE task_id = ? ORDER BY created_at DESC", arguments: [taskID]
+            )
+            .map(TaskRecord.init(row:))
         }
     }
 
@@ -68,8 +73,10 @@ extension SQLiteTaskStore {
                 arguments += [taskID]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM tasks \(whereClause) ORDER BY created_at, rowid", arguments: arguments)
-                .map(TaskRecord.init(row:))
+            return try Row.fetchAll(
+                db, sql: "SELECT \(TaskRecord.columns) FROM tasks \(whereClause) ORDER BY created_at, rowid", arguments: arguments
+            )
+            .map(TaskRecord.init(row:))
         }
     }
 

@@ -62,7 +62,8 @@ public struct BatchItemKey: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case batchID = "batch_id", itemID = "item_id"
+        case batchID = "batch_id"
+        case itemID = "item_id"
     }
 }
 
@@ -121,9 +122,16 @@ public struct TaskRecord: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case model, fingerprint, inputs, state, creation, reason
-        case intentID = "intent_id", createdAt = "created_at", updatedAt = "updated_at", baseURL = "base_url"
-        case taskID = "task_id", providerStatus = "provider_status", outputPath = "output_path"
-        case estimatedCostUSD = "estimated_cost_usd", batchID = "batch_id", itemID = "item_id"
+        case intentID = "intent_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case baseURL = "base_url"
+        case taskID = "task_id"
+        case providerStatus = "provider_status"
+        case outputPath = "output_path"
+        case estimatedCostUSD = "estimated_cost_usd"
+        case batchID = "batch_id"
+        case itemID = "item_id"
     }
 }
 

@@ -32,7 +32,8 @@ public protocol TaskStore: Sendable {
     /// ``TaskCreation/created``), and where its video was saved.
     /// Returns the updated record, or nil when the store does not know the task.
     @discardableResult
-    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord?
+    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
+        -> TaskRecord?
 
     /// Records matching `filter`, oldest first.
     func records(matching filter: TaskFilter) async throws(StateStoreError) -> [TaskRecord]
@@ -72,7 +73,8 @@ public protocol TaskStore: Sendable {
     /// ``BatchItemState/completed`` with `output`). Only the owner of the claim may do so;
     /// returns false (and changes nothing) otherwise.
     @discardableResult
-    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool
+    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date)
+        async throws(StateStoreError) -> Bool
 }
 
 extension TaskStore {

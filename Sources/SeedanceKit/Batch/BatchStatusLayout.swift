@@ -16,7 +16,7 @@ public enum BatchStatusLayout {
     /// not fit (show plain progress lines then, never a block that wraps).
     public static func lines(for progress: BatchProgress, width: Int) -> [String]? {
         guard let items = widest(ItemsForm.allCases.map { $0.line(for: progress) }, within: width),
-              let money = widest(MoneyForm.allCases.map { $0.line(for: progress) }, within: width)
+            let money = widest(MoneyForm.allCases.map { $0.line(for: progress) }, within: width)
         else { return nil }
         return [items, money]
     }
@@ -39,12 +39,13 @@ private enum ItemsForm: CaseIterable, Comparable {
 
     func line(for progress: BatchProgress) -> String {
         let decorated = self == .everyPhase || self == .nonZero
-        let done = switch self {
-        case .everyPhase, .nonZero: "done \(progress[.done]) of \(progress.total)"
-        case .undecorated, .shortWords, .essential: "done \(progress[.done])/\(progress.total)"
-        // Done of total as a count alone, the way progress is often shown where room is short.
-        case .bare: "\(progress[.done])/\(progress.total)"
-        }
+        let done =
+            switch self {
+            case .everyPhase, .nonZero: "done \(progress[.done]) of \(progress.total)"
+            case .undecorated, .shortWords, .essential: "done \(progress[.done])/\(progress.total)"
+            // Done of total as a count alone, the way progress is often shown where room is short.
+            case .bare: "\(progress[.done])/\(progress.total)"
+            }
         let shown = Self.phases.filter { phase in
             (self == .everyPhase || progress[phase] > 0) && (self < .essential || Self.essentialPhases.contains(phase))
         }

@@ -15,9 +15,10 @@ enum ManifestCSV {
                 throw ManifestError(.tooLarge, line: row.line, "the manifest has more than \(limits.maxLines) rows; split it into several batches")
             }
             guard row.cells.count == header.count else {
-                parsed.errors.append(ManifestError(
-                    .wrongColumnCount, line: row.line, value: String(row.cells.count),
-                    "the row has \(row.cells.count) cells but the header has \(header.count) columns; quote cells that hold commas"))
+                parsed.errors.append(
+                    ManifestError(
+                        .wrongColumnCount, line: row.line, value: String(row.cells.count),
+                        "the row has \(row.cells.count) cells but the header has \(header.count) columns; quote cells that hold commas"))
                 continue
             }
             let fields = zip(header, row.cells).filter { !$0.1.isEmpty }.map { (key: $0.0, value: ManifestValue.text($0.1)) }
@@ -71,7 +72,8 @@ struct CSVScanner {
         var afterClosingQuote = false
         while index < bytes.count {
             guard index - startIndex <= maxRecordBytes else {
-                throw ManifestError(.tooLarge, line: startLine, "the row has more than \(maxRecordBytes) bytes; put large frames in files and name them by path")
+                throw ManifestError(
+                    .tooLarge, line: startLine, "the row has more than \(maxRecordBytes) bytes; put large frames in files and name them by path")
             }
             let byte = bytes[index]
             index += 1

@@ -12,9 +12,11 @@ enum ManifestJSONLines {
             guard let start = rawLine.firstIndex(where: { !ManifestFormat.isSpace($0) }) else { continue }
             if rawLine[start] == UInt8(ascii: "#") { continue }
             guard rawLine.count <= limits.maxLineBytes else {
-                parsed.errors.append(ManifestError(
-                    .tooLarge, line: lineNumber,
-                    "the line has \(rawLine.count) bytes, over the limit of \(limits.maxLineBytes); put large frames in files and name them by path"))
+                parsed.errors.append(
+                    ManifestError(
+                        .tooLarge, line: lineNumber,
+                        "the line has \(rawLine.count) bytes, over the limit of \(limits.maxLineBytes); put large frames in files and name them by path"
+                    ))
                 continue
             }
             guard parsed.records.count + parsed.errors.count < limits.maxLines else {
@@ -40,8 +42,10 @@ enum ManifestJSONLines {
         var fields: [(key: String, value: ManifestValue)] = []
         for (key, scalar) in object.fields {
             guard case .value(let value) = scalar else {
-                return .failure(ManifestError(
-                    .nonScalarValue, line: line, key: key, "the value is an array or an object; only strings, numbers, booleans and null are allowed"))
+                return .failure(
+                    ManifestError(
+                        .nonScalarValue, line: line, key: key,
+                        "the value is an array or an object; only strings, numbers, booleans and null are allowed"))
             }
             fields.append((key, value))
         }

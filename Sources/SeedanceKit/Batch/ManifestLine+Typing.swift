@@ -22,9 +22,10 @@ extension ManifestLine {
             if let converted = value.coerced(to: type) {
                 typed[key] = converted
             } else {
-                errors.append(ManifestError(
-                    .wrongType, line: lineNumber, key: key, value: ManifestPath.shortened(value),
-                    "expected \(type.noun), got \(value)"))
+                errors.append(
+                    ManifestError(
+                        .wrongType, line: lineNumber, key: key, value: ManifestPath.shortened(value),
+                        "expected \(type.noun), got \(value)"))
             }
         }
         return (typed, errors)

@@ -20,7 +20,10 @@ struct ManifestLineBuilder {
         var values: [String: ManifestValue] = [:]
         for (key, value) in record.fields {
             guard ManifestLine.manifestKeys.contains(key) || requestFields.contains(key) else {
-                fail(.unknownKey, key: key, value: value, "not a manifest key or a request field of any model; check the spelling (request fields use their API names, e.g. generate_audio)")
+                fail(
+                    .unknownKey, key: key, value: value,
+                    "not a manifest key or a request field of any model; check the spelling (request fields use their API names, e.g. generate_audio)"
+                )
                 continue
             }
             // null means "not set", like an empty CSV cell.
@@ -55,10 +58,13 @@ struct ManifestLineBuilder {
             fail(.wrongType, key: "id", value: value, "an id must be a string or an integer")
             return nil
         }
-        let unusable = text.isEmpty || text == "." || text == ".." || text.count > Self.maxIDLength
+        let unusable =
+            text.isEmpty || text == "." || text == ".." || text.count > Self.maxIDLength
             || text.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }
         if unusable {
-            fail(.invalidID, key: "id", value: value, "an id names the output file <id>.mp4: 1 to \(Self.maxIDLength) characters, no slashes or control characters, not . or ..")
+            fail(
+                .invalidID, key: "id", value: value,
+                "an id names the output file <id>.mp4: 1 to \(Self.maxIDLength) characters, no slashes or control characters, not . or ..")
             return nil
         }
         return text

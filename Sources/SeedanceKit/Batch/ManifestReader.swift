@@ -24,7 +24,8 @@ public struct ManifestReader: Sendable {
         do {
             let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
             guard size <= limits.maxFileBytes else {
-                throw ManifestError(.tooLarge, "the manifest has \(size) bytes, over the limit of \(limits.maxFileBytes); split it into several batches")
+                throw ManifestError(
+                    .tooLarge, "the manifest has \(size) bytes, over the limit of \(limits.maxFileBytes); split it into several batches")
             }
             data = try Data(contentsOf: url)
         } catch let error as ManifestError {
@@ -40,7 +41,8 @@ public struct ManifestReader: Sendable {
     /// - Parameter format: nil sniffs the content.
     public func parse(_ data: Data, format: ManifestFormat?, folder: URL) throws(ManifestError) -> Manifest {
         guard data.count <= limits.maxFileBytes else {
-            throw ManifestError(.tooLarge, "the manifest has \(data.count) bytes, over the limit of \(limits.maxFileBytes); split it into several batches")
+            throw ManifestError(
+                .tooLarge, "the manifest has \(data.count) bytes, over the limit of \(limits.maxFileBytes); split it into several batches")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -69,9 +71,10 @@ public struct ManifestReader: Sendable {
             let line = builder.build()
             if let id = builder.id {
                 if let earlier = firstLineOfID[id] {
-                    builder.errors.append(ManifestError(
-                        .duplicateID, line: record.line, key: "id", value: id,
-                        "the id \"\(id)\" is also used on line \(earlier); ids name output files and must be unique"))
+                    builder.errors.append(
+                        ManifestError(
+                            .duplicateID, line: record.line, key: "id", value: id,
+                            "the id \"\(id)\" is also used on line \(earlier); ids name output files and must be unique"))
                 } else {
                     firstLineOfID[id] = record.line
                 }

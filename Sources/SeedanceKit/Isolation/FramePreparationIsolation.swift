@@ -31,15 +31,19 @@ public enum FramePreparationIsolation: Sendable {
 
     /// `FrameFixer.prepare(first:last:)` where this isolation says: the first frame fixed, then
     /// the last matched to it. Standard input is read here.
-    public func fix(first: ImageInput, last: ImageInput?, policy: Policy, options: FixOptions) async throws -> (first: PreparedFrame, last: PreparedFrame?) {
+    public func fix(first: ImageInput, last: ImageInput?, policy: Policy, options: FixOptions) async throws -> (
+        first: PreparedFrame, last: PreparedFrame?
+    ) {
         let firstFrame = try await fix(first, role: .first, policy: policy, options: options, matching: nil)
         guard let last else { return (firstFrame, nil) }
         let target = FixPlanner.Target(width: firstFrame.width, height: firstFrame.height)
         return (firstFrame, try await fix(last, role: .last, policy: policy, options: options, matching: target))
     }
 
-    private func fix(_ input: ImageInput, role: FrameRole, policy: Policy, options: FixOptions,
-                     matching target: FixPlanner.Target?) async throws -> PreparedFrame {
+    private func fix(
+        _ input: ImageInput, role: FrameRole, policy: Policy, options: FixOptions,
+        matching target: FixPlanner.Target?
+    ) async throws -> PreparedFrame {
         let job = try FramePreparationJob(input: input, policy: policy, options: options, role: role, target: target)
         switch try await prepare(job) {
         case .prepared(let frame): return frame

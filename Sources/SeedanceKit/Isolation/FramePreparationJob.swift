@@ -1,5 +1,5 @@
-public import FrameKit
 public import Foundation
+public import FrameKit
 
 /// One frame's image work, as a value that can cross a process boundary: read and inspect the
 /// input, decide, and fix it. ``perform()`` is the work itself; ``FramePreparationIsolation``
@@ -34,9 +34,11 @@ public struct FramePreparationJob: Sendable, Codable {
 
     /// - Throws: `FrameError` when standard input cannot be read (it is read now, so the job
     ///   can run in another process).
-    public init(input: ImageInput, policy: Policy, options: FixOptions, role: FrameRole, target: FixPlanner.Target? = nil,
-                fixesFrames: Bool = true, reportsCompliantFrames: Bool = false,
-                engine: ImageEngineSettings = ImageEngine.settings) throws(FrameError) {
+    public init(
+        input: ImageInput, policy: Policy, options: FixOptions, role: FrameRole, target: FixPlanner.Target? = nil,
+        fixesFrames: Bool = true, reportsCompliantFrames: Bool = false,
+        engine: ImageEngineSettings = ImageEngine.settings
+    ) throws(FrameError) {
         switch try input.readingStandardInput(maxBytes: policy.maxInputBytes) {
         case .file(let path): (self.input, bytes) = (.file(path), Data())
         case .dataURI(let text): (self.input, bytes) = (.dataURI(text), Data())
@@ -74,8 +76,10 @@ public struct FramePreparationJob: Sendable, Codable {
     /// The error for an outcome this job cannot have (a compliant answer when ``reportsCompliantFrames``
     /// is off): only a worker process that misbehaves gives one, and it must not end the caller.
     func unexpected(_ outcome: Outcome) -> SeedanceKitError {
-        SeedanceKitError(.frameWorkerUnavailable, "\(inputName): the frame preparation worker answered with a frame report "
-            + "where a prepared frame was asked for")
+        SeedanceKitError(
+            .frameWorkerUnavailable,
+            "\(inputName): the frame preparation worker answered with a frame report "
+                + "where a prepared frame was asked for")
     }
 
     /// Inspects the input once and fixes it, in this process.
@@ -91,8 +95,10 @@ public struct FramePreparationJob: Sendable, Codable {
             if violations.isEmpty && !(needsMatch && fixesFrames) { return .compliant(report) }
         }
         if !fixesFrames && !violations.isEmpty {
-            throw SeedanceKitError(.frameNotCompliant, "\(role.rawValue) frame \(inputName) breaks the rules and fixing is turned off: "
-                + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
+            throw SeedanceKitError(
+                .frameNotCompliant,
+                "\(role.rawValue) frame \(inputName) breaks the rules and fixing is turned off: "
+                    + violations.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: "; "))
         }
         return .prepared(try FrameFixer(policy: policy, options: options).prepare(inspected, role: role, matching: fixesFrames ? target : nil))
     }

@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 
 /// Worker processes that prepare frames, so a crash of the image library (an abort, a segfault,
 /// a kill for memory or CPU time) ends a worker, never the caller: the one place that starts,
@@ -41,8 +41,10 @@ public actor FrameWorkerPool {
     }
 
     /// A pool for the time of `body`, shut down after it (also when it throws).
-    public static func run<T>(executable: String, arguments: [String], maxWorkers: Int, programName: String? = nil,
-                              _ body: (FrameWorkerPool) async throws -> T) async rethrows -> T {
+    public static func run<T>(
+        executable: String, arguments: [String], maxWorkers: Int, programName: String? = nil,
+        _ body: (FrameWorkerPool) async throws -> T
+    ) async rethrows -> T {
         let pool = FrameWorkerPool(executable: executable, arguments: arguments, maxWorkers: maxWorkers, programName: programName)
         do {
             let result = try await body(pool)
@@ -77,8 +79,10 @@ public actor FrameWorkerPool {
             try Task.checkCancellation()
             deaths.append(status.map(FrameWorkerProcess.describe) ?? "its stream broke")
         }
-        throw SeedanceKitError(.imageLibraryCrashed, "\(job.inputName): the image library crashed on this frame: export it again as PNG or JPEG "
-            + "(its preparation worker died twice: \(deaths.joined(separator: ", then ")))")
+        throw SeedanceKitError(
+            .imageLibraryCrashed,
+            "\(job.inputName): the image library crashed on this frame: export it again as PNG or JPEG "
+                + "(its preparation worker died twice: \(deaths.joined(separator: ", then ")))")
     }
 
     /// Ends every idle worker and waits for each; a worker still busy is ended when its frame is.

@@ -36,7 +36,8 @@ final class FrameWorkerProcess: Sendable {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // Signals as the worker's own code expects them: nothing blocked or ignored from us.
-        var none = sigset_t(), all = sigset_t()
+        var none = sigset_t()
+        var all = sigset_t()
         sigemptyset(&none)
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
@@ -120,8 +121,10 @@ final class FrameWorkerProcess: Sendable {
     static func describe(_ status: Int32) -> String {
         let signal = status & 0x7f
         guard signal != 0 else { return "exit status \((status >> 8) & 0xff)" }
-        let names: [Int32: String] = [SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
-                                      SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE", SIGXCPU: "SIGXCPU (its CPU time limit)", SIGTERM: "SIGTERM"]
+        let names: [Int32: String] = [
+            SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
+            SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE", SIGXCPU: "SIGXCPU (its CPU time limit)", SIGTERM: "SIGTERM",
+        ]
         return names[signal] ?? "signal \(signal)"
     }
 }

@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 
 /// The header of a worker's answer: the response, and the warnings its libvips raised for the
 /// job where no frame could own them (its process diagnostics), for the caller's own.

@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 
 /// The worker's side of ``FrameWorkerPool``: reads one ``FramePreparationJob`` at a time on
 /// stdin, performs it, and writes the outcome (or its typed error) on stdout, until stdin closes.
@@ -21,7 +21,8 @@ public struct FrameWorkerService: Sendable {
     public func serve() throws {
         // The protocol owns the original descriptors; a stray print from any library goes to
         // stderr instead of corrupting a message, and nothing can read the requests but us.
-        let input = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3), output = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+        let input = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3)
+        let output = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
         defer {
             close(input)
             close(output)
@@ -86,8 +87,10 @@ public struct FrameWorkerService: Sendable {
         init?(_ text: String?) {
             guard let text, let colon = text.firstIndex(of: ":") else { return nil }
             // Signal 0: no signal, a hang.
-            let signals: [String: (Int32, String)] = ["abort": (SIGABRT, "SIGABRT"), "segv": (SIGSEGV, "SIGSEGV"), "kill": (SIGKILL, "SIGKILL"),
-                                                      "hang": (0, "a hang")]
+            let signals: [String: (Int32, String)] = [
+                "abort": (SIGABRT, "SIGABRT"), "segv": (SIGSEGV, "SIGSEGV"), "kill": (SIGKILL, "SIGKILL"),
+                "hang": (0, "a hang"),
+            ]
             guard let chosen = signals[String(text[..<colon])] else { return nil }
             (signal, name, match) = (chosen.0, chosen.1, String(text[text.index(after: colon)...]))
         }

@@ -14,7 +14,8 @@ public enum ModelCatalog {
             model = try VideoModel.load(contentsOf: URL(fileURLWithPath: nameOrPath))
         } else {
             let names = VideoModel.builtIn.map(\.name).joined(separator: ", ")
-            throw ModelFileError(source: nameOrPath, key: "name", problem: "no built-in model has this name (built in: \(names)); or pass a FILE.json")
+            throw ModelFileError(
+                source: nameOrPath, key: "name", problem: "no built-in model has this name (built in: \(names)); or pass a FILE.json")
         }
         // FrameKit must understand the image rules, or every frame check would be wrong.
         _ = try policy(for: model)

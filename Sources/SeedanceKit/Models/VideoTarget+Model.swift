@@ -14,7 +14,8 @@ extension VideoTarget {
         let ratio = parameters[VideoModel.ratioField]?.stringValue
         let listed = ratio.flatMap { ratio in model.outputSizes.values.contains { $0[ratio] != nil } ? ratio : nil }
         let aspect = listed.flatMap(AspectRatio.init)
-        let sizes = sized
+        let sizes =
+            sized
             ? model.outputSizes(resolution: resolution, ratio: ratio).map { Size(width: $0.width, height: $0.height) }
             : []
         guard aspect != nil || !sizes.isEmpty else { return nil }

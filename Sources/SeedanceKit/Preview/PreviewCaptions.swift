@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 
 /// The words on a preview sheet, in one place.
@@ -7,18 +7,21 @@ enum PreviewCaptions {
     static let sentAsIs = "sent as is"
 
     static func title(model: VideoModel, parameters: GenerationParameters) -> String {
-        let ratio = parameters[VideoModel.ratioField]?.stringValue
+        let ratio =
+            parameters[VideoModel.ratioField]?.stringValue
             ?? model.field(VideoModel.ratioField)?.default?.stringValue.map { "\($0) (default)" } ?? "model default"
-        let resolution = parameters[VideoModel.resolutionField]?.stringValue
+        let resolution =
+            parameters[VideoModel.resolutionField]?.stringValue
             ?? model.defaultResolution.map { "\($0) (default)" } ?? "model default"
         return "\(model.name) · ratio \(ratio) · \(resolution)"
     }
 
     static func subtitle(uploadSize: VideoSubmitter.UploadSize, fixes: Bool) -> String {
-        let sizing = switch uploadSize {
-        case .video: "frames scaled to at most \(String(format: "%g", VideoSubmitter.videoPixelAllowance))× the video's pixels"
-        case .full: "frames kept at their fixed size"
-        }
+        let sizing =
+            switch uploadSize {
+            case .video: "frames scaled to at most \(String(format: "%g", VideoSubmitter.videoPixelAllowance))× the video's pixels"
+            case .full: "frames kept at their fixed size"
+            }
         return "Nothing was sent. Left: the original; the outlined region is what is kept, hatching is added area. "
             + "Right: the frame exactly as submit would send it (\(fixes ? sizing : "not fixed: compliant frames only"))."
     }

@@ -1,5 +1,5 @@
-public import FrameKit
 public import Foundation
+public import FrameKit
 
 /// A picture of what `submit` would send, for one first frame and an optional last frame: for
 /// each frame the original (the region a crop keeps outlined, a pad's added area hatched) beside

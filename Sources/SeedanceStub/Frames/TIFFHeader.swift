@@ -14,7 +14,8 @@ enum TIFFHeader {
         for (offsetsTag, countsTag) in [(Tag.stripOffsets, Tag.stripByteCounts), (Tag.tileOffsets, Tag.tileByteCounts)] {
             guard let offsets = directory.values(offsetsTag) else { continue }
             guard let counts = directory.values(countsTag), counts.count == offsets.count,
-                  zip(offsets, counts).allSatisfy({ $0 + $1 <= bytes.count }) else {
+                zip(offsets, counts).allSatisfy({ $0 + $1 <= bytes.count })
+            else {
                 throw ImageHeaderError("tiff: the file is cut off (image data ends past the file)")
             }
         }
@@ -51,7 +52,8 @@ enum TIFFHeader {
             for index in 0..<count {
                 let entry = start + 12 * index
                 guard reader.uint16(at: entry) == tag, let type = reader.uint16(at: entry + 2),
-                      let number = reader.uint32(at: entry + 4) else { continue }
+                    let number = reader.uint32(at: entry + 4)
+                else { continue }
                 let width = type == 3 ? 2 : type == 4 ? 4 : 0
                 guard width > 0, number > 0, number * width <= reader.bytes.count else { return nil }
                 // Values that fit in four bytes sit in the entry itself.

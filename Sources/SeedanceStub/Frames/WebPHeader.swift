@@ -9,7 +9,8 @@ enum WebPHeader {
         let payload = 20
         if reader.matches("VP8 ", at: 12) {
             guard bytes.count > payload + 9, bytes[(payload + 3)...(payload + 5)].elementsEqual([0x9D, 0x01, 0x2A]),
-                  let width = reader.uint16(at: payload + 6), let height = reader.uint16(at: payload + 8) else {
+                let width = reader.uint16(at: payload + 6), let height = reader.uint16(at: payload + 8)
+            else {
                 throw ImageHeaderError("webp: the lossy frame header is unreadable")
             }
             return ImageHeader(format: "webp", storedWidth: width & 0x3FFF, storedHeight: height & 0x3FFF)

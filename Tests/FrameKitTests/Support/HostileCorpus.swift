@@ -9,7 +9,8 @@ enum HostileCorpus {
     static func generate(into folder: URL) throws -> [URL] {
         let outcome = try ChildProcess.runFromPath("python3", [script.path, folder.path], timeout: 120)
         guard outcome.status == 0 else {
-            throw ChildProcess.SpawnError(description: "make-hostile-corpus.py failed (\(outcome.status.map(String.init) ?? "signal")): \(outcome.standardError)")
+            throw ChildProcess.SpawnError(
+                description: "make-hostile-corpus.py failed (\(outcome.status.map(String.init) ?? "signal")): \(outcome.standardError)")
         }
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .sorted { $0.lastPathComponent < $1.lastPathComponent }

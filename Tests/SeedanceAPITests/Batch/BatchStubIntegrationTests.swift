@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SeedanceAPI
 import SeedanceStub
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The batch building blocks over real HTTP against the stand-in: one poll scheduler for several
 /// tasks, and the stand-in's own create limits that the batch limiter is tested against.
@@ -38,8 +39,10 @@ struct BatchStubIntegrationTests {
     /// Windows and task lengths are long where a refusal is asserted and short where a recovery
     /// is, so a slow, loaded machine can only make the test wait longer, never change an answer.
     @Test func theStandInRefusesCreatesPastItsRateWithRetryAfter() async throws {
-        try await Self.withStub(StubConfiguration(
-            apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 2, window: .seconds(60)))) { stub in
+        try await Self.withStub(
+            StubConfiguration(
+                apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 2, window: .seconds(60)))
+        ) { stub in
             let first = try await Self.post(to: stub)
             let second = try await Self.post(to: stub)
             let third = try await Self.post(to: stub)
@@ -56,8 +59,10 @@ struct BatchStubIntegrationTests {
     }
 
     @Test func theStandInAcceptsCreatesAgainOnceTheWindowHasPassed() async throws {
-        try await Self.withStub(StubConfiguration(
-            apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 1, window: .milliseconds(500)))) { stub in
+        try await Self.withStub(
+            StubConfiguration(
+                apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 1, window: .milliseconds(500)))
+        ) { stub in
             #expect(try await Self.post(to: stub).status == 200)
             try await Task.sleep(for: .milliseconds(600))
             #expect(try await Self.post(to: stub).status == 200)
@@ -117,7 +122,9 @@ struct BatchStubIntegrationTests {
         request.httpMethod = "POST"
         request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["image": "data:image/png;base64," + pngBytes().base64EncodedString(), "prompt": "a shot"])
+        request.httpBody = try JSONSerialization.data(withJSONObject: [
+            "image": "data:image/png;base64," + pngBytes().base64EncodedString(), "prompt": "a shot",
+        ])
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]

@@ -23,7 +23,10 @@ struct PollSchedulerTests {
         }
 
         func fetch(_ id: String) async throws -> TaskResult {
-            concurrent.withValue { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+            concurrent.withValue {
+                $0.now += 1
+                $0.peak = max($0.peak, $0.now)
+            }
             defer { concurrent.withValue { $0.now -= 1 } }
             await Task.yield()
             let count = polls.withValue { polls in

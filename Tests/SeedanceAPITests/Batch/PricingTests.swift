@@ -19,10 +19,14 @@ struct PricingTests {
         Case(video: PricedVideo(width: 1280, height: 720, seconds: 5), tokens: 108_000, usd: 0.2592, label: "≈ USD 0.26 (estimate)"),
         Case(video: PricedVideo(width: 1280, height: 720, seconds: 5, audio: false), tokens: 108_000, usd: 0.1296, label: "≈ USD 0.13 (estimate)"),
         Case(video: PricedVideo(width: 1280, height: 720, seconds: 5, tier: .flex), tokens: 108_000, usd: 0.1296, label: "≈ USD 0.13 (estimate)"),
-        Case(video: PricedVideo(width: 1280, height: 720, seconds: 5, tier: .flex, audio: false), tokens: 108_000, usd: 0.0648, label: "≈ USD 0.06 (estimate)"),
+        Case(
+            video: PricedVideo(width: 1280, height: 720, seconds: 5, tier: .flex, audio: false), tokens: 108_000, usd: 0.0648,
+            label: "≈ USD 0.06 (estimate)"),
         Case(video: PricedVideo(width: 1920, height: 1080, seconds: 10), tokens: 486_000, usd: 1.1664, label: "≈ USD 1.17 (estimate)"),
         Case(video: PricedVideo(width: 864, height: 496, seconds: 4), tokens: 40_176, usd: 0.0964224, label: "≈ USD 0.10 (estimate)"),
-        Case(video: PricedVideo(width: 2206, height: 946, seconds: 12), tokens: 2206.0 * 946 * 24 * 12 / 1024, usd: 2206.0 * 946 * 24 * 12 / 1024 * 2.4e-6, label: "≈ USD 1.41 (estimate)"),
+        Case(
+            video: PricedVideo(width: 2206, height: 946, seconds: 12), tokens: 2206.0 * 946 * 24 * 12 / 1024,
+            usd: 2206.0 * 946 * 24 * 12 / 1024 * 2.4e-6, label: "≈ USD 1.41 (estimate)"),
     ]
 
     @Test("estimates from the Seedance 1.5 Pro table", arguments: cases)
@@ -34,7 +38,9 @@ struct PricingTests {
         #expect(estimate.description == example.label)
     }
 
-    @Test("no price gives unknown, never a guess", arguments: [PriceTable?.none, .unknown, PriceTable(usdPerMillionTokensWithAudio: 2, usdPerMillionTokensSilent: nil)])
+    @Test(
+        "no price gives unknown, never a guess",
+        arguments: [PriceTable?.none, .unknown, PriceTable(usdPerMillionTokensWithAudio: 2, usdPerMillionTokensSilent: nil)])
     func unknownPrices(_ table: PriceTable?) {
         let estimate = CostEstimate(PricedVideo(width: 1280, height: 720, seconds: 5, audio: false), prices: table)
         #expect(!estimate.isKnown)
@@ -52,7 +58,8 @@ struct PricingTests {
     }
 
     @Test func tablesDecodeFromSnakeCaseJSONWithDefaults() throws {
-        let full = try JSONDecoder().decode(PriceTable.self, from: Data(#"{"usd_per_million_tokens_with_audio": 2.4, "usd_per_million_tokens_silent": 1.2}"#.utf8))
+        let full = try JSONDecoder().decode(
+            PriceTable.self, from: Data(#"{"usd_per_million_tokens_with_audio": 2.4, "usd_per_million_tokens_silent": 1.2}"#.utf8))
         #expect(full == VideoModel.defaultModel.price!)
         let empty = try JSONDecoder().decode(PriceTable.self, from: Data("{}".utf8))
         #expect(empty == .unknown)

@@ -1,8 +1,9 @@
 import Foundation
 import SeedanceAPI
-@testable import SeedanceStub
 import TestSupport
 import Testing
+
+@testable import SeedanceStub
 
 /// The stand-in's verdicts against the contract's strict Rule (docs/api-contract.md, image
 /// rules): each side 301…5999 px, 0.4 < width/height < 2.5 strictly, the six formats judged by

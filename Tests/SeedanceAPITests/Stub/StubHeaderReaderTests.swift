@@ -1,8 +1,9 @@
 import Foundation
 import SeedanceAPI
-@testable import SeedanceStub
 import TestSupport
 import Testing
+
+@testable import SeedanceStub
 
 /// The stand-in's own header readers against the fixtures. Every expectation is written by
 /// hand from how the fixture was made (scripts/make-fixtures.py, the file names), never from
@@ -55,7 +56,10 @@ import Testing
     /// arithmetic overflow): each is refused with a message.
     static let hostileHeaders: [(String, [UInt8])] = [
         // An APP1 segment of length 4, followed (not filled) by `Exif\0\0`.
-        ("jpeg app1 shorter than its Exif mark", [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x04] + Array("Exif".utf8) + [0, 0] + Array(repeating: 0, count: 10)),
+        (
+            "jpeg app1 shorter than its Exif mark",
+            [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x04] + Array("Exif".utf8) + [0, 0] + Array(repeating: 0, count: 10)
+        ),
         ("jpeg app1 of length 2", [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x02] + Array("Exif".utf8) + [0, 0] + Array(repeating: 0, count: 10)),
         // Pixel offset 2^32−1 plus rows of 2^63−2^32 bytes and more: past Int.max.
         ("bmp rows ending past Int.max", bmp(pixelOffset: 0xFFFF_FFFF, width: 2_147_483_646, height: 1_073_741_825, bitsPerPixel: 32)),

@@ -46,8 +46,9 @@ struct StubHarness {
 
     /// A valid request with both frames as data URIs.
     static var request: GenerationRequest {
-        makeRequest(["prompt": .string("a cat \"says\" hello"), "duration": .integer(5)],
-                    last: .inline(pngBytes(extraBytes: 80), format: "png", role: .last))
+        makeRequest(
+            ["prompt": .string("a cat \"says\" hello"), "duration": .integer(5)],
+            last: .inline(pngBytes(extraBytes: 80), format: "png", role: .last))
     }
 
     var inputs: [TaskInput] {

@@ -24,7 +24,8 @@ import Testing
                     let items = (try? await store.items(ofBatch: batchID)) ?? []
                     let records = (try? await store.records(matching: .all)) ?? []
                     if records.contains(where: { $0.taskID != nil }), !records.contains(where: { $0.state == .intent }),
-                       items.contains(where: { $0.state == .claimed && $0.intentID == nil }) {
+                        items.contains(where: { $0.state == .claimed && $0.intentID == nil })
+                    {
                         claimedUnsent.raise()
                         return
                     }

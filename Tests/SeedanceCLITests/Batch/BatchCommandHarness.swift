@@ -36,7 +36,9 @@ struct BatchCommandHarness {
         return variables
     }
 
-    func batch(_ manifest: String, _ extra: [String], timeout: Double = 300, killWhen: (@Sendable () -> Bool)? = nil) async throws -> ChildProcess.Outcome {
+    func batch(_ manifest: String, _ extra: [String], timeout: Double = 300, killWhen: (@Sendable () -> Bool)? = nil) async throws
+        -> ChildProcess.Outcome
+    {
         let executable = try #require(TestPaths.executable("seedance"), "build seedance first (swift build --build-tests)")
         let arguments = ["batch", manifest, "--output-dir", output] + extra
         let environment = self.environment

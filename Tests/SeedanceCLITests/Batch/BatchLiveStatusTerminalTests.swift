@@ -44,18 +44,21 @@ import Testing
             }
             #expect(samples.count >= 3, "several frames were drawn: \(run.output.debugDescription.suffix(3000))")
             for sample in samples {
-                #expect(sample.lines.count == headerLines + BatchStatusLayout.lineCount,
-                        "the header and the block only, in place: \(sample.lines)")
+                #expect(
+                    sample.lines.count == headerLines + BatchStatusLayout.lineCount,
+                    "the header and the block only, in place: \(sample.lines)")
                 #expect(sample.wraps == headerWraps, "no line of the block ran past 80 columns: \(sample.lines.suffix(3))")
                 let block = sample.lines.suffix(BatchStatusLayout.lineCount)
                 #expect(block.first?.contains("/6") == true || block.first?.contains("of 6") == true, "\(block)")
                 #expect(block.last?.contains("ETA") == true, "\(block)")
             }
             #expect(screen.unknownSequences.isEmpty, "\(screen.unknownSequences)")
-            FileHandle.standardError.write(Data("""
-                live status at 80 columns: \(frames.frames.count) frames, \(headerLines + BatchStatusLayout.lineCount) lines on screen \
-                before each redraw; last block: \(samples.last?.lines.suffix(BatchStatusLayout.lineCount) ?? [])\n
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    live status at 80 columns: \(frames.frames.count) frames, \(headerLines + BatchStatusLayout.lineCount) lines on screen \
+                    before each redraw; last block: \(samples.last?.lines.suffix(BatchStatusLayout.lineCount) ?? [])\n
+                    """.utf8))
         }
     }
 
@@ -97,15 +100,18 @@ import Testing
             #expect(after.count >= 4, "several frames after the resize: \(output.debugDescription.suffix(3000))")
             let settled = after.dropFirst(2)
             for sample in settled {
-                #expect(sample.lines.count == narrowHeader.lines.count + BatchStatusLayout.lineCount,
-                        "the header and the block only, in place: \(sample.lines)")
+                #expect(
+                    sample.lines.count == narrowHeader.lines.count + BatchStatusLayout.lineCount,
+                    "the header and the block only, in place: \(sample.lines)")
                 #expect(sample.wraps == settled.first?.wraps, "no line of the block ran past 40 columns: \(sample.lines.suffix(3))")
             }
             #expect(screen.unknownSequences.isEmpty, "\(screen.unknownSequences)")
-            FileHandle.standardError.write(Data("""
-                live status narrowed to 40 columns after \(redraws.count(where: { $0 < resizedAt })) redraws; \
-                \(after.count) redraws after; last block: \(settled.last?.lines.suffix(BatchStatusLayout.lineCount) ?? [])\n
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    live status narrowed to 40 columns after \(redraws.count(where: { $0 < resizedAt })) redraws; \
+                    \(after.count) redraws after; last block: \(settled.last?.lines.suffix(BatchStatusLayout.lineCount) ?? [])\n
+                    """.utf8))
         }
     }
 

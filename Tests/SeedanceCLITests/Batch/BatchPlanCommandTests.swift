@@ -11,8 +11,10 @@ import Testing
         let stub: SeedanceStub
         let folder: URL
         var environment: [String: String] {
-            ["NOVITA_API_KEY": BatchPlanCommandTests.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
-             "XDG_STATE_HOME": folder.appendingPathComponent("state").path]
+            [
+                "NOVITA_API_KEY": BatchPlanCommandTests.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
+                "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
+            ]
         }
         var output: String { folder.appendingPathComponent("videos").path }
     }
@@ -36,8 +38,9 @@ import Testing
             // No API key: a dry run needs none.
             var environment = setup.environment
             environment["NOVITA_API_KEY"] = nil
-            let result = try CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--dry-run", "--resolution", "480p"],
-                                               environment: environment)
+            let result = try CommandRunner.run(
+                ["batch", manifest, "--output-dir", setup.output, "--dry-run", "--resolution", "480p"],
+                environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(setup.stub.postCount == 0)
             for index in 1...4 { #expect(result.stdout.contains("(id shot-\(index))")) }
@@ -75,8 +78,9 @@ import Testing
             #expect(result.stderr.contains("nothing was sent"))
             #expect(setup.stub.postCount == 0)
 
-            let skipped = try CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--skip-invalid", "--dry-run"],
-                                                environment: setup.environment)
+            let skipped = try CommandRunner.run(
+                ["batch", manifest, "--output-dir", setup.output, "--skip-invalid", "--dry-run"],
+                environment: setup.environment)
             #expect(skipped.status == 0, "\(skipped.stderr)")
             #expect(skipped.stderr.contains("skipping invalid line(s) 4, 5, 6"))
             #expect(skipped.stdout.contains("total for 3 item(s)"))

@@ -62,11 +62,13 @@ import Testing
                 (try? JSONSerialization.jsonObject(with: request.body) as? [String: Any])?["prompt"] as? String
             }
             #expect(Set(prompts).count == 50)
-            FileHandle.standardError.write(Data("""
-                batch crash test: 50 lines, killed after \(acceptedBeforeKill) accepted creates, resumed; \
-                wall time \(String(format: "%.1f", wall)) s; POSTs \(stub.postCount); 429s \(stub.limitRefusalCount) \
-                (stand-in: 10 creates per 20 s window; --rpm 30)\n
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    batch crash test: 50 lines, killed after \(acceptedBeforeKill) accepted creates, resumed; \
+                    wall time \(String(format: "%.1f", wall)) s; POSTs \(stub.postCount); 429s \(stub.limitRefusalCount) \
+                    (stand-in: 10 creates per 20 s window; --rpm 30)\n
+                    """.utf8))
         }
     }
 

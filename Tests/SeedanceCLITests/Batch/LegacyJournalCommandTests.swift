@@ -24,8 +24,9 @@ import Testing
         #expect(tasks.stdout.contains("legacy-task-7"))
         #expect(tasks.stdout.contains("succeeded"))
         let again = try CommandRunner.run(["tasks", "--json"], environment: environment)
-        #expect(again.stdout.components(separatedBy: "legacy-task-7").count == tasks.stdout.components(separatedBy: "legacy-task-7").count,
-                "imported once, not again on the next open")
+        #expect(
+            again.stdout.components(separatedBy: "legacy-task-7").count == tasks.stdout.components(separatedBy: "legacy-task-7").count,
+            "imported once, not again on the next open")
         #expect(try Data(contentsOf: journal) == original, "the old journal is left untouched")
     }
 }

@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 import Testing
@@ -14,9 +14,10 @@ import Testing
         let stuck = folder.appendingPathComponent("stuck.jpg")
         try FileManager.default.copyItem(atPath: TestPaths.fixture("good-first.jpg"), toPath: stuck.path)
         let pool = try FrameWorkerPoolTests.pool(maxWorkers: 1, fault: "hang:stuck")
-        let item = BatchPlanItem(id: "stuck", line: 1, first: .image(.file(stuck.path)), last: nil, model: .defaultModel,
-                                 parameters: GenerationParameters(["resolution": .string("480p")]),
-                                 output: folder.appendingPathComponent("stuck.mp4").path, estimate: CostEstimate(usd: nil), verdicts: [])
+        let item = BatchPlanItem(
+            id: "stuck", line: 1, first: .image(.file(stuck.path)), last: nil, model: .defaultModel,
+            parameters: GenerationParameters(["resolution": .string("480p")]),
+            output: folder.appendingPathComponent("stuck.mp4").path, estimate: CostEstimate(usd: nil), verdicts: [])
         let preparer = SubmitterPreparer(submitter: try VideoSubmitter(isolation: .contained(pool)))
         let preparing = Task {
             try await preparer.prepare(BatchItem(id: item.id, line: item.line, payload: item, output: item.output, estimatedCostUSD: nil))

@@ -15,8 +15,11 @@ import Testing
         let frame = folder.appendingPathComponent("corrupt.jpg")
         try bytes.write(to: frame)
         let result = try await ChildProcess.onThread {
-            Result { try CommandRunner.run(["fix", frame.path, "--output-dir", folder.appendingPathComponent("out").path],
-                                           environment: ["SEEDANCE_FRAME_ISOLATION": isolation]) }
+            Result {
+                try CommandRunner.run(
+                    ["fix", frame.path, "--output-dir", folder.appendingPathComponent("out").path],
+                    environment: ["SEEDANCE_FRAME_ISOLATION": isolation])
+            }
         }.get()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("seedance fix: libvips: VipsJpeg: Corrupt JPEG data"), "\(result.stderr)")

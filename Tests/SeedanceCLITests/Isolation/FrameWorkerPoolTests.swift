@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 import Testing
@@ -9,13 +9,15 @@ import Testing
 @Suite struct FrameWorkerPoolTests {
     static func pool(maxWorkers: Int = 2, fault: String? = nil) throws -> FrameWorkerPool {
         let executable = try #require(TestPaths.executable("seedance"), "build seedance first (swift build --build-tests)")
-        return FrameWorkerPool(executable: executable, arguments: ["prepare-worker"] + (fault.map { ["--inject-fault", $0] } ?? []),
-                               maxWorkers: maxWorkers)
+        return FrameWorkerPool(
+            executable: executable, arguments: ["prepare-worker"] + (fault.map { ["--inject-fault", $0] } ?? []),
+            maxWorkers: maxWorkers)
     }
 
     static func job(_ input: ImageInput, role: FrameRole = .first) throws -> FramePreparationJob {
         var options = FixOptions()
-        options.video = VideoTarget(model: .defaultModel, parameters: GenerationParameters(["resolution": .string("480p")]), pixelAllowance: 2, sized: true)
+        options.video = VideoTarget(
+            model: .defaultModel, parameters: GenerationParameters(["resolution": .string("480p")]), pixelAllowance: 2, sized: true)
         return try FramePreparationJob(input: input, policy: .seedance, options: options, role: role)
     }
 
@@ -60,7 +62,8 @@ import Testing
             let job = try Self.job(.file(TestPaths.fixture(name)))
             let own = #expect(throws: FrameError.self) { try job.perform() }
             let theirs = await #expect(throws: FrameError.self) { try await pool.prepare(job) }
-            #expect(theirs?.kind == own?.kind && theirs?.source == own?.source, "\(name): \(String(describing: theirs)) vs \(String(describing: own))")
+            #expect(
+                theirs?.kind == own?.kind && theirs?.source == own?.source, "\(name): \(String(describing: theirs)) vs \(String(describing: own))")
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("good-first.jpg")))
         let frame = try Self.prepared(await pool.prepare(try Self.job(.bytes(bytes, name: "in memory"))))
@@ -78,8 +81,9 @@ import Testing
 
         let error = await #expect(throws: SeedanceKitError.self) { try await pool.prepare(try Self.job(.file(crashy.path))) }
         #expect(error?.kind == .imageLibraryCrashed)
-        #expect(error?.message.contains("\(crashy.path): the image library crashed on this frame: export it again as PNG or JPEG") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("\(crashy.path): the image library crashed on this frame: export it again as PNG or JPEG") == true,
+            "\(String(describing: error))")
         let name = ["abort": "SIGABRT", "segv": "SIGSEGV", "kill": "SIGKILL"][signal] ?? signal
         #expect(error?.message.contains("died twice: \(name), then \(name)") == true, "tried once more, then failed: \(String(describing: error))")
         #expect(await pool.workerProcessIDs.isEmpty, "both dead workers reaped")
@@ -95,8 +99,9 @@ import Testing
     /// The worker runs under its own limits, set before its first frame: read back from the kernel.
     @Test func aWorkerRunsUnderItsMemoryAndCPULimits() async throws {
         let executable = try #require(TestPaths.executable("seedance"))
-        let pool = FrameWorkerPool(executable: executable, arguments: ["prepare-worker", "--max-memory-mb", "3000", "--max-cpu-seconds", "77"],
-                                   maxWorkers: 1)
+        let pool = FrameWorkerPool(
+            executable: executable, arguments: ["prepare-worker", "--max-memory-mb", "3000", "--max-cpu-seconds", "77"],
+            maxWorkers: 1)
         // A descriptor of ours that is not close-on-exec: the worker must still not hold it.
         let folder = try temporaryDirectory("pool-fds")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -118,7 +123,9 @@ import Testing
         let core = try #require(limits.first { $0.hasPrefix("Max core file size") })
         #expect(core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0", "no core files: \(core)")
         // Its environment, read back from the kernel: no API key.
-        let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ")).split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ")).split(separator: 0).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         #expect(environ.contains("SWIFT_BACKTRACE=enable=no") && !environ.contains { $0.split(separator: "=").first?.hasSuffix("_API_KEY") == true })
         await pool.shutdown()
         #expect(Self.isGone(pid))

@@ -41,8 +41,11 @@ import Testing
             environment["SEEDANCE_WORKER_FAULT"] = "\(fault):crashy-frame"
 
             let first = try await ChildProcess.onThread { [environment] in
-                Result { try ChildProcess.run(executable, ["batch", manifest, "--output-dir", setup.output] + options,
-                                              environment: environment, timeout: 300) }
+                Result {
+                    try ChildProcess.run(
+                        executable, ["batch", manifest, "--output-dir", setup.output] + options,
+                        environment: environment, timeout: 300)
+                }
             }.get()
             #expect(first.signal == nil && first.status == 3, "some failed, the batch itself did not: \(first.standardError.suffix(3000))")
             let items = try BatchCommandHarness.items(first)
@@ -73,15 +76,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let crashy = try Self.crashyFrame(in: folder)
         let output = folder.appendingPathComponent("out")
-        let result = try await Self.seedance(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
-                                           environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
+        let result = try await Self.seedance(
+            ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
+            environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("seedance fix: \(crashy): \(Self.message)"), "\(result.stderr)")
         #expect(Self.injected(result.stderr, signal: signal) == 2)
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing written, not even the first frame")
 
-        let json = try await Self.seedance(["fix", crashy, "--output-dir", output.path, "--json"],
-                                         environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
+        let json = try await Self.seedance(
+            ["fix", crashy, "--output-dir", output.path, "--json"],
+            environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
         #expect(json.status == 2)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let error = try #require(document["error"] as? [String: Any])
@@ -94,8 +99,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             let crashy = try Self.crashyFrame(in: folder)
-            let environment = ["NOVITA_API_KEY": BatchCommandHarness.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
-                               "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "SEEDANCE_WORKER_FAULT": "segv:crashy-frame"]
+            let environment = [
+                "NOVITA_API_KEY": BatchCommandHarness.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
+                "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "SEEDANCE_WORKER_FAULT": "segv:crashy-frame",
+            ]
             let submitted = try await Self.seedance(["submit", crashy, "--prompt", "boom"], environment: environment)
             #expect(submitted.status == 2, "\(submitted.stderr)")
             #expect(submitted.stderr.contains("\(crashy): \(Self.message)"), "\(submitted.stderr)")
@@ -123,8 +130,9 @@ import Testing
         var outputs: [Data] = []
         for mode in ["contained", "in-process"] {
             let output = folder.appendingPathComponent(mode)
-            let result = try await Self.seedance(["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
-                                               environment: ["SEEDANCE_FRAME_ISOLATION": mode])
+            let result = try await Self.seedance(
+                ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
+                environment: ["SEEDANCE_FRAME_ISOLATION": mode])
             #expect(result.status == 0, "\(result.stderr)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
             outputs.append(try Data(contentsOf: output.appendingPathComponent(try #require(files.first))))
@@ -150,25 +158,39 @@ import Testing
         let problems = await withTaskGroup(of: [String].self) { group in
             var next = chosen.startIndex
             func add(_ index: Int) {
-                let name = chosen[index], output = folder.appendingPathComponent("out-\(index)").path
+                let name = chosen[index]
+                let output = folder.appendingPathComponent("out-\(index)").path
                 group.addTask {
                     await ChildProcess.onThread {
-                        guard let outcome = try? ChildProcess.run(executable, ["fix", corpus.appendingPathComponent(name).path, "--output-dir", output],
-                                                                  timeout: 120) else { return ["\(name): could not start"] }
+                        guard
+                            let outcome = try? ChildProcess.run(
+                                executable, ["fix", corpus.appendingPathComponent(name).path, "--output-dir", output],
+                                timeout: 120)
+                        else { return ["\(name): could not start"] }
                         var found: [String] = []
-                        if outcome.timedOut || outcome.signal != nil { found.append("\(name): ended by signal \(outcome.signal ?? 0), timed out \(outcome.timedOut)") }
-                        if let status = outcome.status, ![0, 2].contains(status) { found.append("\(name): exit \(status): \(outcome.standardError.suffix(300))") }
+                        if outcome.timedOut || outcome.signal != nil {
+                            found.append("\(name): ended by signal \(outcome.signal ?? 0), timed out \(outcome.timedOut)")
+                        }
+                        if let status = outcome.status, ![0, 2].contains(status) {
+                            found.append("\(name): exit \(status): \(outcome.standardError.suffix(300))")
+                        }
                         if outcome.status == 2, FileManager.default.fileExists(atPath: output) { found.append("\(name): exit 2 left \(output)") }
                         return found
                     }
                 }
             }
             // Four at a time on two cores: the machine under load, each fix with its worker.
-            while next < chosen.endIndex && next < chosen.startIndex + 4 { add(next); next += 1 }
+            while next < chosen.endIndex && next < chosen.startIndex + 4 {
+                add(next)
+                next += 1
+            }
             var all: [String] = []
             for await found in group {
                 all += found
-                if next < chosen.endIndex { add(next); next += 1 }
+                if next < chosen.endIndex {
+                    add(next)
+                    next += 1
+                }
             }
             return all
         }

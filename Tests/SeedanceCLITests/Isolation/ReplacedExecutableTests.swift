@@ -19,7 +19,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SEEDANCE_FRAME_ISOLATION")
         process.environment = environment
-        let input = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

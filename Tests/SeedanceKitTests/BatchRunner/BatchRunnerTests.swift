@@ -1,7 +1,8 @@
 import Foundation
 import SeedanceAPI
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// The runner against in-memory ports: money rules, overlap, bounds, resume. No sleeps: the
 /// fakes answer at once, and a time limit only guards against a hang when a test fails.

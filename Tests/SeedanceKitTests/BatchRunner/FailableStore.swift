@@ -29,7 +29,9 @@ final class FailableStore: TaskStore {
         try await base.recordAnswer(intentID: intentID, creation: creation, taskID: taskID, reason: reason, at: date)
     }
 
-    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError) -> TaskRecord? {
+    func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
+        -> TaskRecord?
+    {
         try check()
         return try await base.recordResult(taskID: taskID, status: status, reason: reason, outputPath: outputPath, at: date)
     }
@@ -44,7 +46,9 @@ final class FailableStore: TaskStore {
     func batch(id: String) async throws(StateStoreError) -> BatchRecord? { try await base.batch(id: id) }
     func items(ofBatch batchID: String) async throws(StateStoreError) -> [BatchItemRecord] { try await base.items(ofBatch: batchID) }
 
-    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError) -> ClaimOutcome {
+    func claim(_ item: BatchItemKey, by owner: ClaimOwner, leaseUntil: Date, at date: Date, retryingFailed: Bool) async throws(StateStoreError)
+        -> ClaimOutcome
+    {
         try check()
         return try await base.claim(item, by: owner, leaseUntil: leaseUntil, at: date, retryingFailed: retryingFailed)
     }
@@ -54,7 +58,9 @@ final class FailableStore: TaskStore {
         return try await base.release(item, by: owner)
     }
 
-    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date) async throws(StateStoreError) -> Bool {
+    func finishItem(_ item: BatchItemKey, by owner: ClaimOwner, state: BatchItemState, error: String?, output: String?, at date: Date)
+        async throws(StateStoreError) -> Bool
+    {
         try check()
         return try await base.finishItem(item, by: owner, state: state, error: error, output: output, at: date)
     }

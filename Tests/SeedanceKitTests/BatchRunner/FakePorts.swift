@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+
 @testable import SeedanceKit
 
 /// What a prepared item is in the tests: its id and how many prepared items were alive with it.
@@ -60,13 +61,14 @@ struct FakeCreator: BatchCreator {
         }
         let outcome = await provider.create(itemID)
         if let replaced = await afterPost(itemID) { return replaced }
-        let answer: (TaskCreation, taskID: String?, reason: String?)? = switch outcome {
-        case .created(let taskID): (.created, taskID, nil)
-        case .rateLimited: (.notSent, nil, "RATE_LIMIT_EXCEEDED")
-        case .refused(let reason): (.refused, nil, reason)
-        case .outcomeUnknown(let message): (.unknown, nil, message)
-        case .duplicate, .ledgerFailed: nil
-        }
+        let answer: (TaskCreation, taskID: String?, reason: String?)? =
+            switch outcome {
+            case .created(let taskID): (.created, taskID, nil)
+            case .rateLimited: (.notSent, nil, "RATE_LIMIT_EXCEEDED")
+            case .refused(let reason): (.refused, nil, reason)
+            case .outcomeUnknown(let message): (.unknown, nil, message)
+            case .duplicate, .ledgerFailed: nil
+            }
         if let answer {
             do {
                 try await store.store.recordAnswer(intentID: intentID, creation: answer.0, taskID: answer.taskID, reason: answer.reason, at: Date())

@@ -1,4 +1,5 @@
 import SeedanceAPI
+
 @testable import SeedanceKit
 
 /// The provider, in memory: makes tasks, answers polls, and counts what matters for money

@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+
 @testable import SeedanceKit
 
 /// The runner tests' store: a real ``SQLiteTaskStore`` in a scratch folder (removed with the

@@ -1,5 +1,6 @@
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// The hand-over between stages: first in first out, bounded, and it never strands a waiter.
 @Suite("WorkQueue", .timeLimit(.minutes(1)))

@@ -1,4 +1,5 @@
 import SeedanceAPI
+
 @testable import SeedanceKit
 
 /// Everything a runner talks to for one test: fakes for the provider and the machine, a real

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// A worker's answer comes from another process: any length prefix, however garbled, is a
 /// broken stream for the caller, never a trap.
@@ -23,9 +24,10 @@ import Testing
         withUnsafeBytes(of: header.littleEndian) { Array($0) } + withUnsafeBytes(of: data.littleEndian) { Array($0) }
     }
 
-    @Test(arguments: [
-        (UInt64.max, 0), (1 << 63, 0), (0, UInt64.max), (0, 1 << 63), (UInt64(64 << 20) + 1, 0), (2, UInt64(4 << 30) + 1),
-    ] as [(UInt64, UInt64)])
+    @Test(
+        arguments: [
+            (UInt64.max, 0), (1 << 63, 0), (0, UInt64.max), (0, 1 << 63), (UInt64(64 << 20) + 1, 0), (2, UInt64(4 << 30) + 1),
+        ] as [(UInt64, UInt64)])
     func aLengthBeyondTheLimitsIsABrokenStream(header: UInt64, data: UInt64) throws {
         let closed = #expect(throws: FrameWorkerWire.Closed.self) { try Self.read(Self.lengths(header, data) + Array("{}".utf8)) }
         #expect(closed?.clean == false)

@@ -9,7 +9,8 @@ import Testing
     static let videos = URL(fileURLWithPath: "/tmp/batch-planner-videos")
 
     func plan(_ lines: [ManifestLine], defaults: [String: ManifestValue] = [:]) -> BatchPlan {
-        BatchPlanner(defaults: defaults.merging(["prompt": .string("a slow pan")]) { line, _ in line }, outputDirectory: Self.videos).plan(Manifest(lines: lines, errors: []))
+        BatchPlanner(defaults: defaults.merging(["prompt": .string("a slow pan")]) { line, _ in line }, outputDirectory: Self.videos).plan(
+            Manifest(lines: lines, errors: []))
     }
 
     func line(_ number: Int, first: String = TestPaths.fixture("good-first.jpg"), _ fields: [String: ManifestValue] = [:]) -> ManifestLine {

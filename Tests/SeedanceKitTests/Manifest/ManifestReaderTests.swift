@@ -16,7 +16,8 @@ struct ManifestReaderTests {
     }
 
     @Test func jsonLinesKeepTypesSkipBlanksAndCommentsAndResolvePaths() throws {
-        let manifest = try read("""
+        let manifest = try read(
+            """
             # shots for the trailer
             {"first": "a.png", "prompt": "a cat", "duration": 5, "seed": -1, "generate_audio": false}
 
@@ -39,7 +40,8 @@ struct ManifestReaderTests {
     }
 
     @Test func csvHandlesQuotesNewlinesCRLFAndBOM() throws {
-        let text = "\u{FEFF}id,first,prompt,duration,generate_audio\r\n"
+        let text =
+            "\u{FEFF}id,first,prompt,duration,generate_audio\r\n"
             + "one,a.png,\"a cat, then \"\"hello\"\"\",5,true\r\n"
             + "\r\n"
             + "two,b.png,\"line one\nline two\",,0\r\n"
@@ -74,15 +76,25 @@ struct ManifestReaderTests {
         BadCase(name: "null first", text: "{\"first\": null}", format: .jsonLines, kind: .missingFirst, line: 1, key: "first"),
         BadCase(name: "empty first", text: "{\"first\": \"\"}", format: .jsonLines, kind: .wrongType, line: 1, key: "first"),
         BadCase(name: "numeric first", text: "{\"first\": 3}", format: .jsonLines, kind: .wrongType, line: 1, key: "first"),
-        BadCase(name: "unknown key", text: "{\"first\": \"a.png\", \"durration\": 5}", format: .jsonLines, kind: .unknownKey, line: 1, key: "durration"),
+        BadCase(
+            name: "unknown key", text: "{\"first\": \"a.png\", \"durration\": 5}", format: .jsonLines, kind: .unknownKey, line: 1, key: "durration"),
         BadCase(name: "stdin frame", text: "{\"first\": \"-\"}", format: .jsonLines, kind: .standardInputNotAllowed, line: 1, key: "first"),
-        BadCase(name: "stdout output", text: "{\"first\": \"a.png\", \"output\": \"-\"}", format: .jsonLines, kind: .standardInputNotAllowed, line: 1, key: "output"),
-        BadCase(name: "URL output", text: "{\"first\": \"a.png\", \"output\": \"https://x/y.mp4\"}", format: .jsonLines, kind: .outputNotAPath, line: 1, key: "output"),
+        BadCase(
+            name: "stdout output", text: "{\"first\": \"a.png\", \"output\": \"-\"}", format: .jsonLines, kind: .standardInputNotAllowed, line: 1,
+            key: "output"),
+        BadCase(
+            name: "URL output", text: "{\"first\": \"a.png\", \"output\": \"https://x/y.mp4\"}", format: .jsonLines, kind: .outputNotAPath, line: 1,
+            key: "output"),
         BadCase(name: "id with a slash", text: "{\"id\": \"../x\", \"first\": \"a.png\"}", format: .jsonLines, kind: .invalidID, line: 1, key: "id"),
         BadCase(name: "id dot-dot", text: "{\"id\": \"..\", \"first\": \"a.png\"}", format: .jsonLines, kind: .invalidID, line: 1, key: "id"),
         BadCase(name: "boolean id", text: "{\"id\": true, \"first\": \"a.png\"}", format: .jsonLines, kind: .wrongType, line: 1, key: "id"),
-        BadCase(name: "duplicate id", text: "{\"id\": \"x\", \"first\": \"a.png\"}\n{\"id\": \"y\", \"first\": \"a.png\"}\n{\"id\": \"x\", \"first\": \"b.png\"}", format: .jsonLines, kind: .duplicateID, line: 3, key: "id"),
-        BadCase(name: "explicit id equal to a line number", text: "{\"first\": \"a.png\"}\n{\"id\": 1, \"first\": \"b.png\"}", format: .jsonLines, kind: .duplicateID, line: 2, key: "id"),
+        BadCase(
+            name: "duplicate id",
+            text: "{\"id\": \"x\", \"first\": \"a.png\"}\n{\"id\": \"y\", \"first\": \"a.png\"}\n{\"id\": \"x\", \"first\": \"b.png\"}",
+            format: .jsonLines, kind: .duplicateID, line: 3, key: "id"),
+        BadCase(
+            name: "explicit id equal to a line number", text: "{\"first\": \"a.png\"}\n{\"id\": 1, \"first\": \"b.png\"}", format: .jsonLines,
+            kind: .duplicateID, line: 2, key: "id"),
         BadCase(name: "CSV row too short", text: "first,prompt\na.png,x\nb.png\n", format: .csv, kind: .wrongColumnCount, line: 3),
         BadCase(name: "CSV row too long", text: "first,prompt\na.png,x,y\n", format: .csv, kind: .wrongColumnCount, line: 2),
         BadCase(name: "CSV unknown column", text: "first,colour\na.png,red\n", format: .csv, kind: .unknownKey, line: 2, key: "colour"),
@@ -164,7 +176,8 @@ struct ManifestReaderTests {
         #expect(manifest.errors.first?.line == 1)
         #expect(manifest.lines.map(\.lineNumber) == [2])
 
-        let many = Array(repeating: "{\"first\": \"a.png\"}", count: 4).enumerated().map { "{\"id\": \"\($0.offset)\", \"first\": \"a.png\"}" }.joined(separator: "\n")
+        let many = Array(repeating: "{\"first\": \"a.png\"}", count: 4).enumerated().map { "{\"id\": \"\($0.offset)\", \"first\": \"a.png\"}" }
+            .joined(separator: "\n")
         #expect(throws: ManifestError.self) { try read(many, .jsonLines, limits: limits) }
         let rows = "first\n" + Array(repeating: "a.png", count: 4).joined(separator: "\n")
         #expect(throws: ManifestError.self) { try read(rows, .csv, limits: limits) }
@@ -179,13 +192,15 @@ struct ManifestReaderTests {
         }
     }
 
-    @Test("format by extension, then by content", arguments: [
-        ("shots.jsonl", "{\"first\": \"a.png\"}", "1"),
-        ("shots.NDJSON", "{\"first\": \"a.png\"}", "1"),
-        ("shots.csv", "first\na.png", "2"),
-        ("shots.txt", "# comment\n{\"first\": \"a.png\"}", "2"),
-        ("shots", "first\na.png", "2"),
-    ])
+    @Test(
+        "format by extension, then by content",
+        arguments: [
+            ("shots.jsonl", "{\"first\": \"a.png\"}", "1"),
+            ("shots.NDJSON", "{\"first\": \"a.png\"}", "1"),
+            ("shots.csv", "first\na.png", "2"),
+            ("shots.txt", "# comment\n{\"first\": \"a.png\"}", "2"),
+            ("shots", "first\na.png", "2"),
+        ])
     func formatChoice(_ example: (name: String, text: String, id: String)) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -48,7 +48,8 @@ struct ManifestLineTypingTests {
     }
 
     @Test func valuesOfTheWrongTypeNameLineKeyAndValue() {
-        let line = ManifestLine(lineNumber: 9, id: "b", first: "/b.png", fields: ["duration": .text("five"), "generate_audio": .integer(1), "seed": .text("3")])
+        let line = ManifestLine(
+            lineNumber: 9, id: "b", first: "/b.png", fields: ["duration": .text("five"), "generate_audio": .integer(1), "seed": .text("3")])
         let (typed, errors) = line.typed(line.fields, as: Self.types)
         #expect(errors.map(\.key) == ["duration", "generate_audio"])
         #expect(errors.allSatisfy { $0.kind == .wrongType && $0.line == 9 })

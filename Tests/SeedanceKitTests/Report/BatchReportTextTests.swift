@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeedanceKit
 import Testing
+
+@testable import SeedanceKit
 
 /// The report's pure parts: escaping and relative links.
 @Suite struct BatchReportTextTests {

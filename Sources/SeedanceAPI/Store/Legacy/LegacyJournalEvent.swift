@@ -21,6 +21,9 @@ struct LegacyJournalEvent: Decodable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case time, kind, fingerprint, inputs, status, reason
-        case intentID = "intent_id", baseURL = "base_url", taskID = "task_id", outputPath = "output_path"
+        case intentID = "intent_id"
+        case baseURL = "base_url"
+        case taskID = "task_id"
+        case outputPath = "output_path"
     }
 }

@@ -33,8 +33,8 @@ enum LegacyJournalImport {
     }
 }
 
-private extension Bool {
-    static func exists(_ db: Database, intentID: String) throws -> Bool {
+extension Bool {
+    fileprivate static func exists(_ db: Database, intentID: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM tasks WHERE intent_id = ?", arguments: [intentID]) == true
     }
 }

@@ -1,5 +1,5 @@
-public import SeedanceAPI
 internal import Foundation
+public import SeedanceAPI
 
 /// Sends a prepared item with ``SeedanceClient/submit``: the client commits the intent (linked
 /// to the batch item) before its POST and applies the duplicate rule.

@@ -13,9 +13,10 @@ public struct PollSchedulerWatcher: BatchTaskWatcher {
 
     /// A scheduler over `client.taskResult(id:)`, polling a few tasks at once.
     public init(client: SeedanceClient, schedule: PollSchedule = .standard, concurrency: Int = 4) {
-        self.init(scheduler: PollScheduler(schedule: schedule, concurrency: concurrency) { taskID in
-            try await client.taskResult(id: taskID)
-        })
+        self.init(
+            scheduler: PollScheduler(schedule: schedule, concurrency: concurrency) { taskID in
+                try await client.taskResult(id: taskID)
+            })
     }
 
     public func watch(_ taskID: String) async {

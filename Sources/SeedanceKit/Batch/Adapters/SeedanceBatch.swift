@@ -1,5 +1,5 @@
-public import FrameKit
 public import Foundation
+public import FrameKit
 public import SeedanceAPI
 
 /// A whole batch as one call, for other tools: the checked plan's items are sent through one

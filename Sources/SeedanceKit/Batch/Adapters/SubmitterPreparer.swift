@@ -34,7 +34,11 @@ public struct SubmitterPreparer: BatchPreparer {
         let preparation = Task.detached(priority: .utility) {
             try await submitter.prepareFrames(first: plan.first, last: plan.last, parameters: plan.parameters)
         }
-        let frames = try await withTaskCancellationHandler { try await preparation.value } onCancel: { preparation.cancel() }
+        let frames = try await withTaskCancellationHandler {
+            try await preparation.value
+        } onCancel: {
+            preparation.cancel()
+        }
         try Task.checkCancellation()
         return PreparedBatchRequest(
             request: submitter.request(parameters: plan.parameters, frames: frames), frames: frames, estimatedCostUSD: item.estimatedCostUSD)

@@ -1,5 +1,5 @@
-public import FrameKit
 public import Foundation
+public import FrameKit
 public import SeedanceAPI
 
 /// Checks a manifest before anything is sent: each line's fields over the command line's
@@ -40,8 +40,10 @@ public struct BatchPlanner: Sendable {
             var all = lineErrors
             if let item {
                 if let earlier = outputs[item.output] {
-                    all.append(ManifestError(.invalidValue, line: line.lineNumber, key: "output", value: item.output,
-                                             "line \(earlier) saves its video there too; give each line its own output"))
+                    all.append(
+                        ManifestError(
+                            .invalidValue, line: line.lineNumber, key: "output", value: item.output,
+                            "line \(earlier) saves its video there too; give each line its own output"))
                 } else {
                     outputs[item.output] = line.lineNumber
                 }
@@ -90,8 +92,10 @@ public struct BatchPlanner: Sendable {
         var frameErrors: [ManifestError] = []
         for verdict in verdicts where verdict.error != nil || verdict.isUnusable {
             let why = verdict.error.map { "\($0)" } ?? verdict.violations.filter { !$0.fixable }.map(\.message).joined(separator: "; ")
-            frameErrors.append(ManifestError(.unusableFrame, line: line.lineNumber, key: verdict.role.rawValue,
-                                             value: verdict.source, "this frame cannot be used: \(why)"))
+            frameErrors.append(
+                ManifestError(
+                    .unusableFrame, line: line.lineNumber, key: verdict.role.rawValue,
+                    value: verdict.source, "this frame cannot be used: \(why)"))
         }
         let output = line.output ?? outputDirectory.appendingPathComponent("\(line.id).mp4").path
         let video = Self.pricedVideo(lineModel, parameters, firstFrame: verdicts.first { $0.role == .first }?.report)
@@ -119,8 +123,9 @@ public struct BatchPlanner: Sendable {
     /// not known yet, the largest size is assumed (an estimate must not look cheaper than the bill).
     static func pricedVideo(_ model: VideoModel, _ parameters: GenerationParameters, firstFrame: ImageReport?) -> PricedVideo? {
         func value(_ name: String) -> ParameterValue? { parameters[name] ?? model.field(name)?.default }
-        let sizes = model.outputSizes(resolution: parameters[VideoModel.resolutionField]?.stringValue,
-                                      ratio: parameters[VideoModel.ratioField]?.stringValue)
+        let sizes = model.outputSizes(
+            resolution: parameters[VideoModel.resolutionField]?.stringValue,
+            ratio: parameters[VideoModel.ratioField]?.stringValue)
         let size: VideoModel.PixelSize?
         if sizes.count > 1, let frame = firstFrame, frame.width > 0, frame.height > 0 {
             let aspect = Double(frame.width) / Double(frame.height)

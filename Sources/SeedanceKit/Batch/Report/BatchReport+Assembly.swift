@@ -63,7 +63,8 @@ extension BatchReport {
 
     private static func outcome(_ result: BatchItemResult, directory: URL) -> Outcome {
         let video = result.state == .downloaded ? result.output.map { RelativePath.from(directory, to: URL(fileURLWithPath: $0)) } : nil
-        return Outcome(state: result.state, taskID: result.taskID, costUSD: result.estimatedCostUSD,
-                       duplicateOfTaskID: result.duplicateOfTaskID, video: video, error: result.error)
+        return Outcome(
+            state: result.state, taskID: result.taskID, costUSD: result.estimatedCostUSD,
+            duplicateOfTaskID: result.duplicateOfTaskID, video: video, error: result.error)
     }
 }

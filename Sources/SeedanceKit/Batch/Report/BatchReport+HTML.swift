@@ -38,19 +38,25 @@ extension BatchReport {
                 line.text("Total for \(valid) line(s) to send: ")
                 line.element("strong", text: total.description)
             }
-            header.element("p", text: "\(rows.count) manifest line(s): \(valid) ready, \(rows.count - valid) with problems"
-                + (rows.count > valid ? " (nothing is sent for them)" : "") + ".")
+            header.element(
+                "p",
+                text: "\(rows.count) manifest line(s): \(valid) ready, \(rows.count - valid) with problems"
+                    + (rows.count > valid ? " (nothing is sent for them)" : "") + ".")
             if let run {
                 let states = Dictionary(grouping: rows.compactMap(\.outcome), by: \.state)
                     .map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", ")
-                header.element("p", text: "Run: \(run.outcome); spent \(CostEstimate(usd: run.spentUSD)); \(states)."
-                    + (run.stop.map { " Stopped: \($0)." } ?? ""))
+                header.element(
+                    "p",
+                    text: "Run: \(run.outcome); spent \(CostEstimate(usd: run.spentUSD)); \(states)."
+                        + (run.stop.map { " Stopped: \($0)." } ?? ""))
             }
             for problem in problems { header.element("p", ["class": "problem"], text: problem) }
-            header.element("p", ["class": "note"], text: hasRun
-                ? "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as sent. Costs are estimates."
-                : "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as it would be sent. "
-                    + "Nothing has been sent; costs are estimates.")
+            header.element(
+                "p", ["class": "note"],
+                text: hasRun
+                    ? "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as sent. Costs are estimates."
+                    : "Each frame: the original (a crop's kept region outlined, a pad's added area shaded) → the frame as it would be sent. "
+                        + "Nothing has been sent; costs are estimates.")
         }
     }
 
@@ -116,23 +122,28 @@ extension BatchReport {
         cell.element("div", ["class": "frame"]) { div in
             div.element("span", ["class": "role"], text: frame.role.rawValue)
             let isURL = frame.source.lowercased().hasPrefix("http")
-            let originalMissing = frame.failure(of: .original).map { "no preview: \($0.reason)" }
+            let originalMissing =
+                frame.failure(of: .original).map { "no preview: \($0.reason)" }
                 ?? (isURL ? "URL: not fetched for the report" : "no preview")
-            figure(frame.original, caption: [Self.fileName(frame.source), frame.originalFacts], title: frame.source,
-                   missing: originalMissing, &div)
+            figure(
+                frame.original, caption: [Self.fileName(frame.source), frame.originalFacts], title: frame.source,
+                missing: originalMissing, &div)
             div.element("span", ["class": "arrow"], text: "→")
-            figure(frame.sent, caption: [frame.sentFacts, frame.sent == nil ? nil : frame.note], title: nil,
-                   missing: frame.failure(of: .sent).map { "no preview: \($0.reason)" } ?? frame.note ?? "not prepared", &div)
+            figure(
+                frame.sent, caption: [frame.sentFacts, frame.sent == nil ? nil : frame.note], title: nil,
+                missing: frame.failure(of: .sent).map { "no preview: \($0.reason)" } ?? frame.note ?? "not prepared", &div)
         }
     }
 
     private func figure(_ image: Image?, caption: [String?], title: String?, missing: String, _ div: inout HTMLBuilder) {
         div.element("figure", ["title": title]) { figure in
             if let image {
-                figure.void("img", [
-                    "src": RelativePath.href(image.path), "width": String(image.width), "height": String(image.height),
-                    "loading": "lazy", "decoding": "async", "alt": caption.compactMap { $0 }.joined(separator: ", "),
-                ])
+                figure.void(
+                    "img",
+                    [
+                        "src": RelativePath.href(image.path), "width": String(image.width), "height": String(image.height),
+                        "loading": "lazy", "decoding": "async", "alt": caption.compactMap { $0 }.joined(separator: ", "),
+                    ])
             } else {
                 figure.element("div", ["class": "placeholder"], text: missing)
             }

@@ -40,8 +40,10 @@ public struct BatchReport: Sendable {
         /// Thumbnails that could not be drawn, and why: the page shows the reason in their place.
         public var thumbnailFailures: [ThumbnailFailure]
 
-        public init(role: FrameRole, source: String, original: Image? = nil, originalFacts: String? = nil, sent: Image? = nil,
-                    sentFacts: String? = nil, steps: [String] = [], note: String? = nil, thumbnailFailures: [ThumbnailFailure] = []) {
+        public init(
+            role: FrameRole, source: String, original: Image? = nil, originalFacts: String? = nil, sent: Image? = nil,
+            sentFacts: String? = nil, steps: [String] = [], note: String? = nil, thumbnailFailures: [ThumbnailFailure] = []
+        ) {
             self.role = role
             self.source = source
             self.original = original

@@ -37,7 +37,8 @@ public struct BatchReportBuilder: Sendable {
     /// - Throws: ``SeedanceError`` of kind `.localIO` when a thumbnail cannot be written.
     public func frames(for plan: BatchPlan, manifest: Manifest?, into folder: URL) async throws -> Frames {
         let valid = Set(plan.items.map(\.line))
-        let jobs = plan.items.map { Job.item($0) }
+        let jobs =
+            plan.items.map { Job.item($0) }
             + (manifest?.lines ?? []).filter { !valid.contains($0.lineNumber) }.map { Job.invalid($0) }
         let store = ThumbnailStore(folder: folder, side: Self.thumbnailSide, thumbnailer: thumbnailer)
         var result = Frames(frames: [:], problems: [:])

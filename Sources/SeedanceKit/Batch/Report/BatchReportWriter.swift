@@ -38,8 +38,9 @@ public struct BatchReportWriter: Sendable {
             throw SeedanceError(.localIO, "cannot create the report folder \(thumbs.path): \(error.localizedDescription)")
         }
         let made = try await builder.frames(for: plan, manifest: manifest, into: thumbs)
-        let report = BatchReport(plan: plan, manifest: manifest, frames: made.frames, preparationProblems: made.problems,
-                                 summary: summary, directory: directory, title: title)
+        let report = BatchReport(
+            plan: plan, manifest: manifest, frames: made.frames, preparationProblems: made.problems,
+            summary: summary, directory: directory, title: title)
         let writer = try AtomicFileWriter(destination: Self.index(in: directory))
         try writer.write(Data(report.html().utf8))
         try writer.commit()

@@ -14,11 +14,12 @@ public struct PreviewThumbnailer: ReportThumbnailer {
     }
 
     public func original(_ input: ImageInput, preparedAs frame: PreparedFrame?, side: Int) throws -> ReportThumbnail {
-        let image = if let frame {
-            try preview.annotatedOriginal(of: input, geometry: frame.geometry, maxSide: side)
-        } else {
-            try preview.thumbnail(of: input, maxWidth: side, maxHeight: side)
-        }
+        let image =
+            if let frame {
+                try preview.annotatedOriginal(of: input, geometry: frame.geometry, maxSide: side)
+            } else {
+                try preview.thumbnail(of: input, maxWidth: side, maxHeight: side)
+            }
         return try encoded(image)
     }
 

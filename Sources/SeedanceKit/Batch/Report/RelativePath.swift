@@ -16,7 +16,8 @@ enum RelativePath {
     /// with `#`, `?`, `%`, `:` or a space still points at the file (and never reads as a scheme).
     static func href(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { component in
-            component == ".." || component == "." ? String(component)
+            component == ".." || component == "."
+                ? String(component)
                 : String(component).addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
         }.joined(separator: "/")
     }

@@ -30,8 +30,10 @@ struct ThumbnailStore: Sendable {
             return try originalOnly(source, role: request.role, line: line)
         }
         var frame = BatchReport.Frame(
-            role: request.role, source: source.recordedName, originalFacts: Self.facts(prepared.before.format, prepared.before.width,
-                                                                                      prepared.before.height, prepared.before.bytes),
+            role: request.role, source: source.recordedName,
+            originalFacts: Self.facts(
+                prepared.before.format, prepared.before.width,
+                prepared.before.height, prepared.before.bytes),
             sentFacts: Self.facts(prepared.format, prepared.width, prepared.height, prepared.bytes.count),
             steps: prepared.isPassThrough ? ["sent as is"] : prepared.steps.map(\.summary))
         let original = try draw(.original, of: &frame, line: line) { try thumbnailer.original(input, preparedAs: prepared, side: side) }
@@ -43,8 +45,10 @@ struct ThumbnailStore: Sendable {
 
     /// One thumbnail, saved; a thumbnailer's failure is recorded on the frame for the page to
     /// show (the report goes on without that picture), a failure to save it ends the report.
-    private func draw(_ picture: BatchReport.ThumbnailFailure.Picture, of frame: inout BatchReport.Frame, line: Int,
-                      _ thumbnail: () throws -> ReportThumbnail) throws(SeedanceError) -> BatchReport.Image? {
+    private func draw(
+        _ picture: BatchReport.ThumbnailFailure.Picture, of frame: inout BatchReport.Frame, line: Int,
+        _ thumbnail: () throws -> ReportThumbnail
+    ) throws(SeedanceError) -> BatchReport.Image? {
         let drawn: ReportThumbnail
         do {
             drawn = try thumbnail()
@@ -65,7 +69,9 @@ struct ThumbnailStore: Sendable {
 
     /// "JPEG 1280×720, 182 KB".
     static func facts(_ format: ImageFormat, _ width: Int, _ height: Int, _ bytes: Int) -> String {
-        let size = bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000)
+        let size =
+            bytes >= 1_000_000
+            ? String(format: "%.1f MB", Double(bytes) / 1_000_000)
             : bytes >= 1_000 ? "\(bytes / 1_000) KB" : "\(bytes) B"
         return "\(format.rawValue.uppercased()) \(width)×\(height), \(size)"
     }

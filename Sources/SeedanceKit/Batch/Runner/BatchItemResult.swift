@@ -30,6 +30,8 @@ public struct BatchItemResult: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, line, state, output, error
-        case taskID = "task_id", estimatedCostUSD = "estimated_cost_usd", duplicateOfTaskID = "duplicate_of_task_id"
+        case taskID = "task_id"
+        case estimatedCostUSD = "estimated_cost_usd"
+        case duplicateOfTaskID = "duplicate_of_task_id"
     }
 }

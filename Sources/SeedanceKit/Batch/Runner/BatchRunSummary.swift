@@ -57,7 +57,8 @@ public struct BatchRunSummary: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case items, stop
-        case spentUSD = "spent_usd", outcome = "status"
+        case spentUSD = "spent_usd"
+        case outcome = "status"
     }
 
     /// `status`, `spent_usd`, `stop`, the preparation's fields, and `items`. (The command line
@@ -91,6 +92,8 @@ public struct BatchPreparation: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case items = "items_prepared", frames = "frames_prepared", seconds = "prepare_seconds"
+        case items = "items_prepared"
+        case frames = "frames_prepared"
+        case seconds = "prepare_seconds"
     }
 }

@@ -233,8 +233,10 @@ extension BatchRunner {
                 await board.follow(id, taskID: taskID, holdsSlot: false, duplicateOf: taskID)
                 await watcher.watch(taskID)
             } else {
-                await board.set(id, .outcomeUnknown, error: "an identical request (intent \(earlier.intentID ?? "unknown")) was sent "
-                    + "before and its outcome is unknown; not sent again")
+                await board.set(
+                    id, .outcomeUnknown,
+                    error: "an identical request (intent \(earlier.intentID ?? "unknown")) was sent "
+                        + "before and its outcome is unknown; not sent again")
             }
         case .outcomeUnknown(let message):
             // No task id to follow, so its slot cannot be tracked; the spend stays counted.

@@ -55,9 +55,10 @@ public struct BatchRunner<Payload: Sendable, Prepared: Sendable>: Sendable {
         try Self.checkUniqueIDs(items)
         let entries: [BatchLedgerEntry]
         do {
-            entries = try await ledger.open(items.map {
-                BatchLedgerItem(id: $0.id, line: $0.line, output: $0.output, estimatedCostUSD: $0.estimatedCostUSD)
-            })
+            entries = try await ledger.open(
+                items.map {
+                    BatchLedgerItem(id: $0.id, line: $0.line, output: $0.output, estimatedCostUSD: $0.estimatedCostUSD)
+                })
         } catch {
             throw SeedanceKitError(.ledgerUnavailable, "the state store could not be opened: \(error); nothing was sent")
         }

@@ -51,8 +51,9 @@ import Testing
             let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(1), to: folder)
             let blocker = folder.appendingPathComponent("a-file")
             try Data("x".utf8).write(to: blocker)
-            let result = try batch([manifest, "--output-dir", folder.path, "--dry-run", "--report", blocker.appendingPathComponent("r").path],
-                                   in: folder)
+            let result = try batch(
+                [manifest, "--output-dir", folder.path, "--dry-run", "--report", blocker.appendingPathComponent("r").path],
+                in: folder)
             #expect(result.status == 74, "\(result.stderr)")
             #expect(result.stderr.contains("--report") && result.stderr.contains("not a folder"), "\(result.stderr)")
             #expect(result.stdout.isEmpty, "nothing was checked or printed")
@@ -60,15 +61,19 @@ import Testing
     }
 
     @Test func aRunReportShowsStateTaskIDCostAndAWorkingVideoLink() async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(
-            apiKey: Self.key, taskDuration: .milliseconds(300), imageValidator: FrameRulesValidator.validate))
+        let stub = try await SeedanceStub.start(
+            StubConfiguration(
+                apiKey: Self.key, taskDuration: .milliseconds(300), imageValidator: FrameRulesValidator.validate))
         do {
             try await withFolder { folder in
                 let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(3), to: folder)
                 let report = folder.appendingPathComponent("report")
                 let environment = ["NOVITA_API_KEY": Self.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString]
-                let result = try batch([manifest, "--output-dir", folder.appendingPathComponent("videos").path, "--resolution", "480p",
-                                        "--rpm", "600", "--json", "--report", report.path], in: folder, environment: environment)
+                let result = try batch(
+                    [
+                        manifest, "--output-dir", folder.appendingPathComponent("videos").path, "--resolution", "480p",
+                        "--rpm", "600", "--json", "--report", report.path,
+                    ], in: folder, environment: environment)
                 #expect(result.status == 0, "\(result.stderr)")
                 let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
                 let items = try #require(document["items"] as? [[String: Any]])
@@ -106,8 +111,9 @@ import Testing
             let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(100), to: folder)
             let report = folder.appendingPathComponent("report")
             let started = Date()
-            let result = try batch([manifest, "--output-dir", folder.path, "--dry-run", "--resolution", "720p", "--report", report.path],
-                                   in: folder)
+            let result = try batch(
+                [manifest, "--output-dir", folder.path, "--dry-run", "--resolution", "720p", "--report", report.path],
+                in: folder)
             let wall = Date().timeIntervalSince(started)
             #expect(result.status == 0, "\(result.stderr)")
             let page = try ReportPage(contentsOf: report.appendingPathComponent("index.html"))

@@ -1,5 +1,5 @@
-import FrameKit
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 import Testing
@@ -60,8 +60,12 @@ import Testing
 
     @Test func theSentFrameIsTheOneTheBatchWouldSend() async throws {
         // A sideways first frame and a panorama last frame: both are changed.
-        let lines = [ReportManifests.json(["id": "both", "first": TestPaths.fixture("bad-first-sideways.jpg"),
-                                           "last": TestPaths.fixture("bad-last-panorama.png"), "prompt": "p"])]
+        let lines = [
+            ReportManifests.json([
+                "id": "both", "first": TestPaths.fixture("bad-first-sideways.jpg"),
+                "last": TestPaths.fixture("bad-last-panorama.png"), "prompt": "p",
+            ])
+        ]
         let folder = try temporaryDirectory("batch-report-same")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (manifest, plan) = try ReportManifests.plan(lines, in: folder)
@@ -74,8 +78,9 @@ import Testing
         #expect(frames.count == 2)
         for (shown, frame) in zip(frames, sent.frames) {
             let prepared = try #require(frame.prepared)
-            #expect(shown.sentFacts?.hasPrefix("\(prepared.format.rawValue.uppercased()) \(prepared.width)×\(prepared.height),") == true,
-                    "\(shown.sentFacts ?? "nil") vs \(prepared.width)×\(prepared.height)")
+            #expect(
+                shown.sentFacts?.hasPrefix("\(prepared.format.rawValue.uppercased()) \(prepared.width)×\(prepared.height),") == true,
+                "\(shown.sentFacts ?? "nil") vs \(prepared.width)×\(prepared.height)")
             #expect(!prepared.isPassThrough && shown.steps == prepared.steps.map(\.summary))
         }
     }
@@ -92,7 +97,8 @@ import Testing
         let directory = folder.appendingPathComponent("report")
         let report = try await BatchReportWriter(builder: BatchReportBuilder(submitter: submitter)).write(plan, manifest: manifest, to: directory)
         let shown = try #require(report.rows.first?.frames.first?.original)
-        let thumbnail = try FramePreview().thumbnail(of: .file(directory.appendingPathComponent(shown.path).path), maxWidth: shown.width, maxHeight: shown.height)
+        let thumbnail = try FramePreview().thumbnail(
+            of: .file(directory.appendingPathComponent(shown.path).path), maxWidth: shown.width, maxHeight: shown.height)
 
         let item = try #require(plan.items.first)
         let prepared = try #require(try await submitter.prepareFrames(first: item.first, last: nil, parameters: item.parameters).first?.prepared)
@@ -170,8 +176,9 @@ import Testing
         let (manifest, plan) = try ReportManifests.plan(BatchManifestFixtures.lines(1), in: folder)
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
-        await #expect { try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
-            .write(plan, manifest: manifest, to: file.appendingPathComponent("report"))
+        await #expect {
+            try await BatchReportWriter(builder: BatchReportBuilder(submitter: try VideoSubmitter()))
+                .write(plan, manifest: manifest, to: file.appendingPathComponent("report"))
         } throws: { ($0 as? SeedanceError)?.kind == .localIO }
     }
 }

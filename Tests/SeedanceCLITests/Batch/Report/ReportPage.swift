@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A written report read back as a browser would not: strictly, with Foundation's XML parser.
@@ -61,8 +62,10 @@ struct ReportPage {
         private var inBody = false
         private var row: Row?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.insert(name)
             if let source = attributes["src"] { links.append(source) }
             if let target = attributes["href"] { links.append(target) }
