@@ -9,7 +9,14 @@ import Testing
         let folder = try temporaryDirectory("replaced-executable")
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("seedance")
-        try FileManager.default.copyItem(atPath: built, toPath: copy.path)
+        // Copied by cp, not in this process: a child another suite forks meanwhile would inherit
+        // our write descriptor of the copy, and exec'ing it would then fail with ETXTBSY.
+        let copier = Process()
+        copier.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copier.arguments = [built, copy.path]
+        try copier.run()
+        await ChildProcess.onThread { copier.waitUntilExit() }
+        try #require(copier.terminationStatus == 0, "cp \(built) \(copy.path)")
         let output = folder.appendingPathComponent("out")
 
         // The frame comes on stdin, so the worker starts only after the file is gone.
