@@ -29,6 +29,7 @@ seed() {
     local target="$1" dir="$work/corpus/$1"
     mkdir -p "$dir"
     for f in fixtures/*; do
+        [ -f "$f" ] || continue
         [ "$(stat -c %s "$f")" -le 65536 ] || continue
         case "$target" in
             datauri) { printf 'data:image/%s;base64,' "${f##*.}"; base64 -w0 "$f"; } >"$dir/seed-$(basename "$f").txt" ;;
