@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "FrameKit", targets: ["FrameKit"]),
         .library(name: "SeedanceAPI", targets: ["SeedanceAPI"]),
+        .library(name: "SeedanceStore", targets: ["SeedanceStore"]),
         .library(name: "SeedanceKit", targets: ["SeedanceKit"]),
         .executable(name: "seedance", targets: ["seedance"]),
         .executable(name: "seedance-stub", targets: ["seedance-stub"]),
@@ -38,29 +39,54 @@ let package = Package(
             dependencies: ["CVipsShim", "CVips"],
             swiftSettings: strictSwift
         ),
+        // The layers, bottom up (docs/architecture.md draws them):
+        // SeedanceCore: models as data, parameters, validation, pricing, request bodies and the
+        // ledger's vocabulary (records, the TaskStore contract); no I/O, no HTTP, no SQL.
         .target(
-            name: "SeedanceAPI",
+            name: "SeedanceCore",
             dependencies: [
+                // SHA-256 for request fingerprints and frame digests.
+                .product(name: "Crypto", package: "swift-crypto")
+            ],
+            swiftSettings: strictSwift
+        ),
+        // SeedanceProviders: the HTTP transport (the only importer of the HTTP library), the
+        // provider seam and each provider in its own folder; polling, rate limits, downloads.
+        .target(
+            name: "SeedanceProviders",
+            dependencies: [
+                "SeedanceCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 // Only to recognise NIOConnectionError: proof that a request never left.
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                // The state store: SQLite in WAL mode (system libsqlite3).
+            ],
+            swiftSettings: strictSwift
+        ),
+        // SeedanceStore: the state store on SQLite in WAL mode (system libsqlite3); GRDB only here.
+        .target(
+            name: "SeedanceStore",
+            dependencies: [
+                "SeedanceCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        // SeedanceAPI: the client, the pay-once ledger above any provider. Re-exports the core and
+        // the providers, not the store: a tool that wants only the client links no SQLite.
+        .target(
+            name: "SeedanceAPI",
+            dependencies: [
+                "SeedanceCore", "SeedanceProviders",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
         .target(
             name: "SeedanceKit",
             dependencies: [
-                "FrameKit", "SeedanceAPI",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                "FrameKit", "SeedanceAPI", "SeedanceStore",
             ],
             swiftSettings: strictSwift
         ),
@@ -69,7 +95,7 @@ let package = Package(
             // No FrameKit and no SeedanceKit: the stand-in judges frames with its own header
             // readers, so the client's image code never grades itself.
             dependencies: [
-                "SeedanceAPI",
+                "SeedanceCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -81,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "seedance",
             dependencies: [
-                "SeedanceKit", "FrameKit", "SeedanceAPI",
+                "SeedanceKit", "FrameKit", "SeedanceAPI", "SeedanceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "seedance-stub",
             dependencies: [
-                "SeedanceStub", "SeedanceAPI",
+                "SeedanceStub", "SeedanceCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -122,14 +148,14 @@ let package = Package(
         // factory (SQLite now; a server-backed store later runs them unchanged).
         .target(
             name: "TaskStoreContract",
-            dependencies: ["SeedanceAPI"],
+            dependencies: ["SeedanceCore"],
             path: "Tests/TaskStoreContract",
             swiftSettings: strictSwift
         ),
         // Test-only: a second process for the state store's two-process claim tests.
         .executableTarget(
             name: "store-claim-probe",
-            dependencies: ["SeedanceAPI"],
+            dependencies: ["SeedanceStore"],
             path: "Tests/StoreClaimProbe",
             swiftSettings: strictSwift
         ),
@@ -141,7 +167,8 @@ let package = Package(
         .testTarget(
             name: "SeedanceAPITests",
             dependencies: [
-                "SeedanceAPI", "SeedanceStub", "FrameKit", "SeedanceKit", "TestSupport", "TaskStoreContract",
+                "SeedanceAPI", "SeedanceCore", "SeedanceProviders", "SeedanceStore", "SeedanceStub", "FrameKit", "SeedanceKit", "TestSupport",
+                "TaskStoreContract",
                 .product(name: "Logging", package: "swift-log"),
                 // To inspect the store's file independently of the code under test.
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -150,12 +177,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedanceCLITests",
-            dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit", "SeedanceAPI", "TestSupport"],
+            dependencies: ["SeedanceStub", "FrameKit", "SeedanceKit", "SeedanceAPI", "SeedanceStore", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "SeedanceKitTests",
-            dependencies: ["SeedanceKit", "SeedanceAPI", "FrameKit", "TestSupport"],
+            dependencies: ["SeedanceKit", "SeedanceAPI", "SeedanceStore", "FrameKit", "TestSupport"],
             swiftSettings: strictSwift
         ),
     ],

@@ -1,12 +1,13 @@
 public import Foundation
+public import SeedanceCore
+public import SeedanceProviders
 
 extension SeedanceClient {
-    /// Where and how to reach the provider. The key is redacted from every rendering.
+    /// Which provider, where and how to reach it. The key is redacted from every rendering.
     public struct Configuration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-        public static let apiKeyVariable = "NOVITA_API_KEY"
         public static let baseURLVariable = "SEEDANCE_BASE_URL"
-        public static let defaultBaseURL = URL(string: "https://api.novita.ai")!
 
+        public var provider: ProviderID
         public var baseURL: URL
         public var apiKey: String
         public var connectTimeout: Duration
@@ -14,18 +15,22 @@ extension SeedanceClient {
         public var readTimeout: Duration
         /// Retries for the paid create call; used only after a provable refusal.
         public var submitRetry: RetryPolicy
-        /// Retries for task-result and downloads.
+        /// Retries for task reads and downloads.
         public var readRetry: RetryPolicy
 
         public init(
-            baseURL: URL = Configuration.defaultBaseURL,
+            provider: ProviderID = .novita,
+            baseURL: URL? = nil,
             apiKey: String,
             connectTimeout: Duration = .seconds(10),
             readTimeout: Duration = .seconds(120),
             submitRetry: RetryPolicy = .submit,
             readRetry: RetryPolicy = .read
         ) {
-            self.baseURL = baseURL
+            self.provider = provider
+            // An unregistered provider keeps novita's URL here only as a placeholder: the client
+            // refuses such a configuration before any call (``SeedanceClient/init(configuration:timeSource:logger:)``).
+            self.baseURL = baseURL ?? ProviderRegistry.registration(for: provider)?.defaultBaseURL ?? NovitaProvider.defaultBaseURL
             self.apiKey = apiKey
             self.connectTimeout = connectTimeout
             self.readTimeout = readTimeout
@@ -33,22 +38,31 @@ extension SeedanceClient {
             self.readRetry = readRetry
         }
 
-        /// Reads `NOVITA_API_KEY` and `SEEDANCE_BASE_URL`; `baseURL` (e.g. `--base-url`) wins over the variable.
+        /// Reads the provider's key variable (`NOVITA_API_KEY` for novita) and
+        /// `SEEDANCE_BASE_URL`; `baseURL` (e.g. `--base-url`) wins over the variable.
         ///
         /// - Throws: ``SeedanceError`` of kind `.missingConfiguration` naming the variable when
-        ///   the key is missing or empty, `.invalidConfiguration` for an unusable base URL.
+        ///   the key is missing or empty, `.invalidConfiguration` for an unusable base URL or a
+        ///   provider this build does not serve.
         public static func fromEnvironment(
             _ environment: [String: String] = ProcessInfo.processInfo.environment,
+            provider: ProviderID = .novita,
             baseURL override: String? = nil
         ) throws(SeedanceError) -> Configuration {
-            guard let key = environment[apiKeyVariable]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
+            guard let registration = ProviderRegistry.registration(for: provider) else {
                 throw SeedanceError(
-                    .missingConfiguration(variable: apiKeyVariable),
-                    "\(apiKeyVariable) is not set; export your novita.ai API key in it. Nothing was sent.")
+                    .invalidConfiguration,
+                    "provider \"\(provider)\" is not one this build serves (\(ProviderRegistry.names.joined(separator: ", ")))")
+            }
+            let variable = registration.apiKeyVariable
+            guard let key = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
+                throw SeedanceError(
+                    .missingConfiguration(variable: variable),
+                    "\(variable) is not set; export your \(provider) API key in it (\(registration.keyHelp)). Nothing was sent.")
             }
             let text = override ?? environment[baseURLVariable].flatMap { $0.isEmpty ? nil : $0 }
-            let baseURL = try text.map { text throws(SeedanceError) in try parseBaseURL(text) } ?? defaultBaseURL
-            return Configuration(baseURL: baseURL, apiKey: key)
+            let baseURL = try text.map { text throws(SeedanceError) in try parseBaseURL(text) } ?? registration.defaultBaseURL
+            return Configuration(provider: provider, baseURL: baseURL, apiKey: key)
         }
 
         /// Accepts only absolute http(s) URLs with a host.
@@ -61,21 +75,24 @@ extension SeedanceClient {
             return url
         }
 
+        /// What the provider needs of this configuration.
+        public var providerConfiguration: ProviderConfiguration {
+            ProviderConfiguration(baseURL: baseURL, apiKey: apiKey, submitRetry: submitRetry, readRetry: readRetry)
+        }
+
         public var description: String {
-            "Configuration(baseURL: \(baseURL.absoluteString), apiKey: <redacted>, connectTimeout: \(connectTimeout), readTimeout: \(readTimeout))"
+            "Configuration(provider: \(provider), baseURL: \(baseURL.absoluteString), apiKey: <redacted>, connectTimeout: \(connectTimeout), readTimeout: \(readTimeout))"
         }
 
         public var debugDescription: String { description }
 
         public var customMirror: Mirror {
-            Mirror(self, children: ["baseURL": baseURL, "apiKey": "<redacted>", "connectTimeout": connectTimeout, "readTimeout": readTimeout])
-        }
-
-        /// `path` appended to the base URL, keeping any path prefix the base URL has.
-        func endpoint(_ path: String, query: String? = nil) -> String {
-            var base = baseURL.absoluteString
-            while base.hasSuffix("/") { base.removeLast() }
-            return base + path + (query.map { "?" + $0 } ?? "")
+            Mirror(
+                self,
+                children: [
+                    "provider": provider.rawValue, "baseURL": baseURL, "apiKey": "<redacted>", "connectTimeout": connectTimeout,
+                    "readTimeout": readTimeout,
+                ])
         }
     }
 }

@@ -1,8 +1,4 @@
-import AsyncHTTPClient
 public import Foundation
-import NIOCore
-import NIOFoundationCompat
-import NIOHTTP1
 import SeedanceAPI
 
 /// Fetches an image URL with bounded bytes, time and redirects, and refuses addresses an
@@ -96,58 +92,58 @@ public struct RemoteImageFetcher: Sendable {
         case redirect(location: String)
     }
 
-    /// One request to one judged hop, with a client of its own: redirects off, and the name
+    /// One request to one judged hop, with a transport of its own: no redirects, and the name
     /// pinned to the judged address (TLS still verifies the certificate for the name).
     private func exchange(_ url: URL, pinnedTo verdict: AddressGuard.Verdict) async throws(FetchError) -> HopResult {
-        var clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10)))
+        var transport = AsyncHTTPClientTransport.Configuration(connectTimeout: .seconds(10))
         if let address = verdict.address, address != verdict.host {
-            clientConfiguration.dnsOverride = [verdict.host: address]
+            transport.pinnedAddresses = [verdict.host: address]
         }
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
-        let result: Result<HopResult, FetchError>
         do {
-            result = .success(try await exchange(url, with: client))
+            return try await AsyncHTTPClientTransport.withTransport(transport) { transport in
+                try await exchange(url, over: transport).get()
+            }
+        } catch let error as FetchError {
+            throw error
         } catch {
-            result = .failure(error)
+            throw FetchError(kind: .transport, url: url.absoluteString, message: "fetch failed: \(error)")
         }
-        try? await client.shutdown()
-        return try result.get()
     }
 
-    private func exchange(_ url: URL, with client: HTTPClient) async throws(FetchError) -> HopResult {
+    private func exchange(_ url: URL, over transport: any HTTPTransport) async -> Result<HopResult, FetchError> {
         let text = url.absoluteString
-        var request = HTTPClientRequest(url: text)
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: SeedanceVersion.userAgent)
-        let response: HTTPClientResponse
+        let request = HTTPRequest(method: .get, url: text, headers: ["User-Agent": SeedanceVersion.userAgent])
+        let response: HTTPResponse
         do {
-            response = try await client.execute(request, timeout: .milliseconds(Int64(configuration.timeout * 1000)))
+            response = try await transport.send(request, timeout: .milliseconds(Int64(configuration.timeout * 1000)))
         } catch {
-            throw FetchError(kind: .transport, url: text, message: "fetch failed: \(TransportFailure.summary(of: error))")
+            return .failure(FetchError(kind: .transport, url: text, message: "fetch failed: \(error.summary)"))
         }
-        if [301, 302, 303, 307, 308].contains(Int(response.status.code)) {
+        if [301, 302, 303, 307, 308].contains(response.status) {
             guard let location = response.headers.first(name: "location") else {
-                throw FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status.code) without a Location")
+                return .failure(FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status) without a Location"))
             }
-            return .redirect(location: location)
+            return .success(.redirect(location: location))
         }
-        guard response.status == .ok else {
-            throw FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status.code); expected 200 with the image")
+        guard response.status == 200 else {
+            return .failure(
+                FetchError(kind: .httpStatus, url: text, message: "the server answered HTTP \(response.status); expected 200 with the image"))
         }
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxBytes {
-            throw FetchError(kind: .tooLarge, url: text, message: "\(length) bytes is over the \(configuration.maxBytes)-byte cap for URL inputs")
+            return .failure(
+                FetchError(kind: .tooLarge, url: text, message: "\(length) bytes is over the \(configuration.maxBytes)-byte cap for URL inputs"))
         }
-        let body: ByteBuffer
+        let body: [UInt8]
         do {
             body = try await response.body.collect(upTo: configuration.maxBytes)
-        } catch is NIOTooManyBytesError {
-            throw FetchError(kind: .tooLarge, url: text, message: "more than \(configuration.maxBytes) bytes (the cap for URL inputs)")
+        } catch is HTTPBody.TooLarge {
+            return .failure(FetchError(kind: .tooLarge, url: text, message: "more than \(configuration.maxBytes) bytes (the cap for URL inputs)"))
         } catch {
-            throw FetchError(kind: .transport, url: text, message: "reading the body failed: \(TransportFailure.summary(of: error))")
+            return .failure(FetchError(kind: .transport, url: text, message: "reading the body failed: \(error)"))
         }
         let type = response.headers.first(name: "content-type")?.split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let declared = type.flatMap { $0.hasPrefix("image/") ? String($0.dropFirst(6)) : nil }
-        return .image(Data(buffer: body), declaredType: declared)
+        return .success(.image(Data(body), declaredType: declared))
     }
 }

@@ -1,5 +1,5 @@
 internal import Foundation
-public import SeedanceAPI
+public import SeedanceCore
 
 /// The stand-in judges frames by its own means: its own header readers (``ImageHeaderReader``)
 /// and its own reading of the model's image rules, never the client's image code, so a submit

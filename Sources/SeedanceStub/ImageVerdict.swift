@@ -1,5 +1,5 @@
 public import Foundation
-internal import SeedanceAPI
+internal import SeedanceCore
 
 /// Why the stand-in refuses an image, in the provider's words.
 public struct ImageVerdict: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import SeedanceAPI
+public import SeedanceCore
 
 /// How the stand-in behaves.
 public struct StubConfiguration: Sendable {

@@ -1,6 +1,6 @@
 internal import Foundation
 internal import NIOConcurrencyHelpers
-internal import SeedanceAPI
+internal import SeedanceCore
 
 /// The stand-in's behaviour, apart from any networking: request in, action out.
 final class StubProvider: Sendable {

@@ -1,5 +1,5 @@
 internal import Foundation
-internal import SeedanceAPI
+internal import SeedanceCore
 
 /// Checks a create-call body against the model's data the way the provider would.
 ///

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SeedanceAPI
+import SeedanceCore
 import SeedanceStub
 
 /// Runs the provider stand-in in the foreground, for demos and manual testing.

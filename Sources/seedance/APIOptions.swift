@@ -6,7 +6,9 @@ import SeedanceAPI
 struct APIOptions: ParsableArguments {
     @Option(
         name: .customLong("base-url"),
-        help: ArgumentHelp("Provider base URL (default: $SEEDANCE_BASE_URL, else https://api.novita.ai).", valueName: "URL"))
+        help: ArgumentHelp(
+            "Provider base URL (default: $SEEDANCE_BASE_URL, else \(ProviderRegistry.default.defaultBaseURL.absoluteString)).",
+            valueName: "URL"))
     var baseURL: String?
 
     /// The client configuration from these options and the environment; exits 64 when the key is missing.

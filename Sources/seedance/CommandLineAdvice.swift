@@ -1,4 +1,5 @@
 import FrameKit
+import SeedanceAPI
 import SeedanceKit
 
 /// The command line's words for what the libraries report as typed reasons: a finding's
@@ -33,8 +34,52 @@ enum CommandLineAdvice {
             }
         case let error as RemoteImageFetcher.FetchError:
             advice(for: error.kind)
+        case let error as SeedanceError:
+            advice(for: error)
+        case let refusal as SpendingCap.Refusal:
+            refusal == .unknownPrice ? "give its model a price (a model FILE.json with one) or drop --max-spend" : nil
         default:
             nil
+        }
+    }
+
+    static func advice(for error: SeedanceError) -> String? {
+        switch error.kind {
+        case .provider(let provider):
+            advice(for: provider)
+        case .outputExists:
+            "pass --force to replace it"
+        case .outcomeUnknown:
+            "check `seedance tasks`, then `seedance status TASK_ID`; do not submit again blindly"
+        case .duplicateRequest(let earlier):
+            if let taskID = earlier.taskID {
+                "see it with `seedance status \(taskID)`, fetch its video again with `seedance wait \(taskID) --output FILE.mp4`, or pass --allow-duplicate to pay again on purpose"
+            } else {
+                "check the provider's dashboard and `seedance tasks`, or pass --allow-duplicate to pay again on purpose"
+            }
+        case .missingConfiguration, .invalidConfiguration, .invalidRequest, .malformedResponse, .unreachable, .localIO, .stateStore,
+            .invalidDownload:
+            nil
+        }
+    }
+
+    /// The next step for a provider's error, by its neutral kind.
+    static func advice(for error: ProviderError) -> String {
+        switch error.kind {
+        case .invalidImage: "run `seedance check` on the frames, then `seedance fix`, or submit without --no-fix"
+        case .invalidRequest: "a request field was refused; check the values against `seedance models` and `seedance submit --help`"
+        case .illegalContent: "the provider's moderation refused the prompt or an image; change them"
+        case .missingAPIKey, .invalidAPIKey:
+            "check the provider's API key (" + ProviderRegistry.all.map { "\($0.apiKeyVariable) for \($0.id)" }.joined(separator: ", ") + ")"
+        case .notAllowed: "this key may not use this model or feature; check the account's access with the provider"
+        case .rateLimited: "too many requests; wait a minute and try again"
+        case .insufficientBalance: "top up the account's balance, then try again"
+        case .taskNotFound: "check the task id; `seedance tasks` lists the ones this machine submitted"
+        case .notFound: "check --base-url / SEEDANCE_BASE_URL"
+        case .serverFailure: "the provider failed; try again later"
+        case .unknown:
+            error.httpStatus == 403
+                ? "the video URL has expired or is refused; run `seedance wait` again for a fresh one" : "see the provider's message"
         }
     }
 

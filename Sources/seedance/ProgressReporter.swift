@@ -11,7 +11,7 @@ final class ProgressReporter: Sendable {
         self.isTerminal = isTerminal
     }
 
-    func report(_ result: TaskResult) {
+    func report(_ result: TaskSnapshot) {
         let percent = result.progressPercent ?? (result.status == .succeeded ? 100 : 0)
         let eta = result.eta.map { " eta \($0)s" } ?? ""
         if isTerminal {

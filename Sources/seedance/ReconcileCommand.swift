@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 
-/// `seedance reconcile`: asks task-result about every recorded task without a final state.
+/// `seedance reconcile`: reads every recorded task without a final state.
 struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
@@ -65,7 +66,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     private func reconcile(_ record: TaskRecord, taskID: String, with client: SeedanceClient, in store: SQLiteTaskStore) async throws -> Entry {
         do {
-            let result = try await client.taskResult(id: taskID)
+            let result = try await client.task(id: taskID)
             let updated = try await store.recordResult(taskID: taskID, status: result.status, reason: result.reason, outputPath: nil, at: Date())
             return Entry(intentID: record.intentID, taskID: taskID, state: updated?.state ?? record.state, providerStatus: result.status.rawValue)
         } catch let error as SeedanceError {

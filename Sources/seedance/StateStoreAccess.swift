@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 
 /// How commands reach the state store: one place for where it lives and what a failure means.
 enum StateStoreAccess {
@@ -13,9 +14,9 @@ enum StateStoreAccess {
         }
     }
 
-    /// Records a task-result answer when this machine knows the task. A failure is a warning:
+    /// Records a task read when this machine knows the task. A failure is a warning:
     /// it must not hide the task's outcome from the user.
-    static func recordResult(_ result: TaskResult, outputPath: String? = nil) async {
+    static func recordResult(_ result: TaskSnapshot, outputPath: String? = nil) async {
         do {
             try await SQLiteTaskStore.openDefault().recordResult(
                 taskID: result.taskID, status: result.status, reason: result.reason, outputPath: outputPath, at: Date())

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SeedanceAPI
 
-/// `seedance status TASK_ID`: one task-result call, printed.
+/// `seedance status TASK_ID`: one task read, printed.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show a task's status once.")
@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let result = try await api.withClient { try await $0.taskResult(id: taskID) }
+            let result = try await api.withClient { try await $0.task(id: taskID) }
             if result.status.isFinished { await StateStoreAccess.recordResult(result) }
             if json {
                 try JSONOutput.print(TaskResultJSON(result))

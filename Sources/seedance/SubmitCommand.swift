@@ -96,7 +96,7 @@ struct SubmitCommand: AsyncParsableCommand {
             let frames = try await ContainedPreparation.run(submitter) { submitter in
                 try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
             }
-            let body = try RequestBody(submitter.request(parameters: parameters, frames: frames))
+            let body = try ProviderRegistry.default.layBody(submitter.request(parameters: parameters, frames: frames))
             Self.reportUpload(frames)
             // The body is produced once as the POST would produce it: its rate is the encoder's
             // (base64 included, no disk), and its size must be the Content-Length announced.

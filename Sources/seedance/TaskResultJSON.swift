@@ -26,7 +26,7 @@ struct TaskResultJSON: Encodable {
         case resumeCommand = "resume_command"
     }
 
-    init(_ result: TaskResult, output: String? = nil, resumeCommand: String? = nil) {
+    init(_ result: TaskSnapshot, output: String? = nil, resumeCommand: String? = nil) {
         taskID = result.taskID
         status = result.status.rawValue
         reason = result.reason.isEmpty ? nil : result.reason

@@ -1,7 +1,8 @@
 import Foundation
+import SeedanceAPI
 import Testing
 
-@testable import SeedanceAPI
+@testable import SeedanceCore
 
 /// The body's base64 encoder against Foundation's, byte for byte: every tail length (0, 1 and 2
 /// bytes past a whole group), every byte value, and a large random input.

@@ -5,7 +5,7 @@ import Testing
 @Suite struct BodyEncodingTests {
     /// The whole body, collected from the same chunks the POST streams.
     private func bytes(_ request: GenerationRequest, chunkSize: Int = RequestBodyChunks.defaultChunkSize) async throws -> Data {
-        let body = try RequestBody(request)
+        let body = try NovitaRequestLayout.body(for: request)
         var data = Data()
         for await chunk in body.chunks(chunkSize: chunkSize) { chunk.withUnsafeBytes { data.append(contentsOf: $0) } }
         #expect(data.count == body.length, "the declared length is the length sent")
@@ -63,15 +63,15 @@ import Testing
 
     @Test func fingerprintIsStableAndChangesWithParametersAndFrames() throws {
         let request = StubHarness.request
-        let fingerprint = try RequestBody(request).fingerprint
-        #expect(try RequestBody(request).fingerprint == fingerprint)
+        let fingerprint = try NovitaRequestLayout.body(for: request).fingerprint
+        #expect(try NovitaRequestLayout.body(for: request).fingerprint == fingerprint)
         #expect(fingerprint.count == 64)
         var other = request
         other.parameters["duration"] = .integer(6)
-        #expect(try RequestBody(other).fingerprint != fingerprint)
+        #expect(try NovitaRequestLayout.body(for: other).fingerprint != fingerprint)
         var otherFrame = request
         otherFrame.frames[0] = .inline(pngBytes(extraBytes: 65), format: "png", role: .first)
-        #expect(try RequestBody(otherFrame).fingerprint != fingerprint)
+        #expect(try NovitaRequestLayout.body(for: otherFrame).fingerprint != fingerprint)
     }
 
     /// Sizes around every 3-byte boundary and the chunk size, with small chunks so frames span many.
@@ -93,7 +93,7 @@ import Testing
         let frame = Data((0..<20_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
         let request = makeRequest(first: .inline(frame, format: "jpeg", role: .first), last: .inline(frame, format: "jpeg", role: .last))
         let streamed = try await bytes(request)
-        let body = try RequestBody(request)
+        let body = try NovitaRequestLayout.body(for: request)
         let overhead = #"{"image":"data:image/jpeg;base64,","last_image":"data:image/jpeg;base64,","prompt":"p"}"#.utf8.count
         #expect(body.length == 2 * 4 * ((frame.count + 2) / 3) + overhead)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-body-\(UUID().uuidString)")

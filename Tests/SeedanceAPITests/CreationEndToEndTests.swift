@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeedanceAPI
+import SeedanceStore
 import SeedanceStub
 import TestSupport
 import Testing
@@ -18,8 +19,13 @@ import Testing
             // One request per outcome (different prompts, so none is the duplicate of another).
             func submit(_ prompt: String, baseURL: URL, apiKey: String = StubHarness.apiKey) async -> SeedanceError? {
                 let configuration = SeedanceClient.Configuration(baseURL: baseURL, apiKey: apiKey, connectTimeout: .seconds(2))
-                let client = SeedanceClient(configuration: configuration, timeSource: fastTimeSource(), logger: Logger(label: "test"))
                 let failure: SeedanceError?
+                let client: SeedanceClient
+                do {
+                    client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(), logger: Logger(label: "test"))
+                } catch {
+                    return error
+                }
                 do {
                     _ = try await client.submit(makeRequest(["prompt": .string(prompt)]), store: store)
                     failure = nil

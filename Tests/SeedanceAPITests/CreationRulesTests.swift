@@ -1,4 +1,5 @@
 import SeedanceAPI
+import SeedanceStore
 import Testing
 
 /// The pay-once ledger's rules as tables: what each last attempt of a create call proves, and

@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 import SeedanceStub
 import Testing
 
@@ -15,8 +16,7 @@ import Testing
             }
             #expect(earlier.taskID == first.taskID)
             #expect(earlier.state == .submitted)
-            #expect(error.message.contains("seedance status \(first.taskID)"))
-            #expect(error.message.contains("seedance wait \(first.taskID) --output"))
+            #expect(error.message.contains("task \(first.taskID), state submitted"))
             #expect(harness.stub.postCount == 1)
             #expect(try await harness.store.records(matching: .all).count == 1)
 

@@ -15,7 +15,7 @@ import Testing
                     let submission = try await harness.client.submit(
                         StubHarness.request, inputs: harness.inputs, store: harness.store, allowDuplicate: true)
                     texts.append("\(submission)")
-                    let result = try await harness.client.taskResult(id: submission.taskID)
+                    let result = try await harness.client.task(id: submission.taskID)
                     texts.append("\(result)")
                 } catch {
                     texts += ["\(error)", String(reflecting: error), error.localizedDescription]

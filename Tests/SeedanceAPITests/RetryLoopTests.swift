@@ -1,6 +1,7 @@
+import SeedanceAPI
 import Testing
 
-@testable import SeedanceAPI
+@testable import SeedanceProviders
 
 /// The one retry loop, driven by scripted attempts: how many run, what is waited, when it gives up.
 @Suite struct RetryLoopTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SeedanceAPI
+import SeedanceStore
 import Testing
 
 /// What only the SQLite store does (its file, its schema, its errors); what every store does is
@@ -37,18 +38,21 @@ import Testing
         _ = try SQLiteTaskStore(directory: folder)
     }
 
-    @Test func messageNamesTheTaskItsStateAndTheCommands() {
+    /// The library's words name the task and its state; the commands that show it are the
+    /// command line's to add (CommandLineAdvice).
+    @Test func messageNamesTheTaskAndItsStateButNoCommand() {
         var earlier = Self.record("i-1")
         earlier.taskID = "task-42"
         earlier.state = .submitted
         let text = DuplicateRule.message(earlier: earlier)
-        for part in ["task-42", "submitted", "`seedance status task-42`", "`seedance wait task-42 --output", "--allow-duplicate"] {
+        for part in ["task-42", "submitted", "nothing sent"] {
             #expect(text.contains(part), "\(part) missing from: \(text)")
         }
+        #expect(!text.contains("seedance ") && !text.contains("--"), "\(text)")
         earlier.taskID = nil
         earlier.state = .outcomeUnknown
         let unknown = DuplicateRule.message(earlier: earlier)
-        #expect(unknown.contains("i-1") && unknown.contains("outcome_unknown") && unknown.contains("dashboard"))
+        #expect(unknown.contains("i-1") && unknown.contains("outcome_unknown") && unknown.contains("a paid task may exist"))
     }
 
     @Test func filtersByStateAndBatch() async throws {

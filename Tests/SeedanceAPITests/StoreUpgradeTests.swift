@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SeedanceAPI
+import SeedanceStore
 import Testing
 
 /// Nothing is lost on upgrade: a store written by 0.4.0 (fixtures/store-0.4.0, made by that

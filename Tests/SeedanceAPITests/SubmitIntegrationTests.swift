@@ -45,7 +45,8 @@ import Testing
             let error = try #require(await harness.submissionError())
             #expect(error.kind == .outcomeUnknown)
             #expect(harness.stub.postCount == 1)
-            #expect(error.description.contains("seedance tasks"))
+            #expect(error.description.contains("not resubmitted"))
+            #expect(error.intentID != nil)
         }
     }
 
@@ -60,7 +61,7 @@ import Testing
             #expect(entry.taskID == nil)
             #expect(entry.state == .outcomeUnknown)
             #expect(entry.inputs == harness.inputs)
-            #expect(entry.fingerprint == (try RequestBody(StubHarness.request).fingerprint))
+            #expect(entry.fingerprint == (try NovitaRequestLayout.body(for: StubHarness.request).fingerprint))
         }
     }
 
@@ -112,7 +113,7 @@ import Testing
                 return
             }
             #expect(provider.reason == "INVALID_IMAGE_FORMAT")
-            #expect(provider.hint.contains("seedance check"))
+            #expect(provider.kind == .invalidImage)
             #expect(harness.stub.postCount == 1)
             #expect(try await harness.store.records(matching: .all).first?.state == .refused)
         }
@@ -126,7 +127,7 @@ import Testing
                 return
             }
             #expect(provider.kind == .invalidAPIKey)
-            #expect(error.description.contains("NOVITA_API_KEY"))
+            #expect(provider.reason == "INVALID_API_KEY")
             #expect(harness.stub.postCount == 1)
         }
     }

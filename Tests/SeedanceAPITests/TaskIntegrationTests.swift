@@ -26,7 +26,7 @@ import Testing
             try await harness.store.recordResult(taskID: result.taskID, status: result.status, reason: nil, outputPath: destination.path, at: Date())
             let entry = try #require(try await harness.store.records(matching: .all).first)
             #expect(entry.state == .succeeded)
-            #expect(entry.providerStatus == "TASK_STATUS_SUCCEED")
+            #expect(entry.providerStatus == TaskStatus.succeeded.rawValue)
             #expect(entry.outputPath == destination.path)
             #expect(entry.intentID == submission.intentID)
             #expect(harness.stub.postCount == 1)
@@ -74,7 +74,7 @@ import Testing
     @Test func expiredDownloadURLIsRefreshedOnce() async throws {
         try await StubHarness.run(taskDuration: .zero) { harness in
             let submission = try await harness.client.submit(StubHarness.request)
-            let result = try await harness.client.taskResult(id: submission.taskID)
+            let result = try await harness.client.task(id: submission.taskID)
             harness.stub.inject(.error(status: 403, reason: "AccessDenied"), on: .download)
             let destination = harness.directory.appendingPathComponent("out.mp4")
             try await harness.client.downloadVideo(of: result, to: destination)
@@ -89,7 +89,7 @@ import Testing
     @Test func downloadRefusesToOverwriteWithoutForce() async throws {
         try await StubHarness.run(taskDuration: .zero) { harness in
             let submission = try await harness.client.submit(StubHarness.request)
-            let result = try await harness.client.taskResult(id: submission.taskID)
+            let result = try await harness.client.task(id: submission.taskID)
             let destination = harness.directory.appendingPathComponent("out.mp4")
             try Data("keep me".utf8).write(to: destination)
             do {
@@ -110,7 +110,7 @@ import Testing
             let submission = try await harness.client.submit(StubHarness.request)
             harness.stub.inject(.malformedJSON, on: .taskResult)
             do {
-                _ = try await harness.client.taskResult(id: submission.taskID)
+                _ = try await harness.client.task(id: submission.taskID)
                 Issue.record("decoded malformed JSON")
             } catch let error as SeedanceError {
                 #expect(error.kind == .malformedResponse)
@@ -123,7 +123,7 @@ import Testing
     @Test func unknownTaskIsTaskNotFound() async throws {
         try await StubHarness.run { harness in
             do {
-                _ = try await harness.client.taskResult(id: "nope")
+                _ = try await harness.client.task(id: "nope")
                 Issue.record("found a task that does not exist")
             } catch let error as SeedanceError {
                 guard case .provider(let provider) = error.kind else {

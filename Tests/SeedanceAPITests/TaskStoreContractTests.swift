@@ -1,4 +1,5 @@
 import SeedanceAPI
+import SeedanceStore
 import TaskStoreContract
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 import SeedanceStub
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 import Testing
 
 /// Two real processes on one state store: claims are exclusive, and a worker killed with

@@ -8,10 +8,10 @@ import Testing
 /// say about an item when a run resumes.
 @Suite struct BatchAdapterRulesTests {
     static let createFailures: [(SeedanceError.Kind, String)] = [
-        (.provider(ProviderError(httpStatus: 429, reason: "RATE_LIMIT_EXCEEDED", message: "")), "rate_limited"),
-        (.provider(ProviderError(httpStatus: 503, reason: "", message: "")), "rate_limited"),
+        (.provider(ProviderError(kind: .unknown, httpStatus: 429, reason: "RATE_LIMIT_EXCEEDED", message: "")), "rate_limited"),
+        (.provider(ProviderError(kind: .unknown, httpStatus: 503, reason: "", message: "")), "rate_limited"),
         (.unreachable, "rate_limited"),
-        (.provider(ProviderError(httpStatus: 400, reason: "INVALID_IMAGE", message: "")), "refused"),
+        (.provider(ProviderError(kind: .unknown, httpStatus: 400, reason: "INVALID_IMAGE", message: "")), "refused"),
         (.outcomeUnknown, "outcome_unknown"),
         (.malformedResponse, "outcome_unknown"),
         (.stateStore(StateStoreError(operation: "record intent", location: "/tmp", message: "disk full")), "ledger_failed"),
@@ -40,7 +40,8 @@ import Testing
             (429, nil, nil),
         ])
     func retryAfterIsCarried(_ example: (status: Int, retryAfter: Duration?, expected: Duration?)) {
-        let provider = ProviderError(httpStatus: example.status, reason: "RATE_LIMIT_EXCEEDED", message: "", retryAfter: example.retryAfter)
+        let provider = ProviderError(
+            kind: .unknown, httpStatus: example.status, reason: "RATE_LIMIT_EXCEEDED", message: "", retryAfter: example.retryAfter)
         #expect(ClientBatchCreator.outcome(for: SeedanceError(.provider(provider), "x")) == .rateLimited(retryAfter: example.expected))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SeedanceAPI
 import SeedanceKit
+import SeedanceStore
 import Testing
 
 /// The ledger over a real SQLite store: a run that stops before sending gives its claims back,

@@ -5,7 +5,8 @@
 //   store-claim-probe DIR BATCH ITEM hold       claim ITEM, print "held", then sleep (to be killed)
 //   store-claim-probe DIR BATCH ITEM intent     claim ITEM, record its intent, print "sent", sleep
 import Foundation
-import SeedanceAPI
+import SeedanceCore
+import SeedanceStore
 
 @main
 struct StoreClaimProbe {

@@ -1,5 +1,5 @@
 import Foundation
-import SeedanceAPI
+import SeedanceCore
 
 /// Records, owners and batches the contract's checks share.
 enum ContractFixtures {

@@ -1,4 +1,4 @@
-import SeedanceAPI
+import SeedanceCore
 public import Testing
 
 extension TaskStoreContract {

@@ -1,5 +1,5 @@
 import Foundation
-import SeedanceAPI
+import SeedanceCore
 import Testing
 
 // MARK: Claims, takeover, release

@@ -1,5 +1,5 @@
 import Foundation
-import SeedanceAPI
+import SeedanceCore
 import Testing
 
 // MARK: The journal of versions before the store

@@ -1,5 +1,5 @@
 import Foundation
-import SeedanceAPI
+import SeedanceCore
 import Testing
 
 /// The checks every ``TaskStore`` must pass, whatever keeps its records. Each takes the store's

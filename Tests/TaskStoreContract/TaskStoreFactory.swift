@@ -1,5 +1,5 @@
 public import Foundation
-public import SeedanceAPI
+public import SeedanceCore
 public import Testing
 
 /// How the contract reaches one ``TaskStore`` implementation: `open(folder)` opens the store

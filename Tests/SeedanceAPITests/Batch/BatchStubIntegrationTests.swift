@@ -18,11 +18,11 @@ struct BatchStubIntegrationTests {
             let client = harness.client
             let scheduler = PollScheduler(
                 schedule: PollSchedule(initial: .milliseconds(20), maximum: .milliseconds(80), growth: 1.5, jitter: 0.1),
-                fetch: { try await client.taskResult(id: $0) })
+                fetch: { try await client.task(id: $0) })
             for id in ids { await scheduler.add(id) }
             await scheduler.finishAdding()
             async let run: Void = scheduler.run(timeout: .seconds(20))
-            var finished: [TaskResult] = []
+            var finished: [TaskSnapshot] = []
             for await event in scheduler.events {
                 if case .finished(let result) = event { finished.append(result) }
                 if case .deadlineReached = event { Issue.record("deadline passed: \(event)") }

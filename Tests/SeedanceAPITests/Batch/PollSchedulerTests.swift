@@ -22,7 +22,7 @@ struct PollSchedulerTests {
             self.failing = failing
         }
 
-        func fetch(_ id: String) async throws -> TaskResult {
+        func fetch(_ id: String) async throws -> TaskSnapshot {
             concurrent.withValue {
                 $0.now += 1
                 $0.peak = max($0.peak, $0.now)
@@ -35,7 +35,7 @@ struct PollSchedulerTests {
             }
             if failing.contains(id) { throw SeedanceError(.unreachable, "no answer for \(id)") }
             let done = count >= pollsToFinish[id, default: .max]
-            return TaskResult(taskID: id, status: done ? (id.hasPrefix("bad") ? .failed : .succeeded) : .processing)
+            return TaskSnapshot(taskID: id, status: done ? (id.hasPrefix("bad") ? .failed : .succeeded) : .running)
         }
 
         func times(of id: String) -> [Duration] {
@@ -61,7 +61,7 @@ struct PollSchedulerTests {
         await scheduler.finishAdding()
         let events = await events(scheduler)
 
-        let finished = events.compactMap { event -> TaskResult? in
+        let finished = events.compactMap { event -> TaskSnapshot? in
             if case .finished(let result) = event { return result } else { return nil }
         }
         #expect(finished.map(\.taskID).sorted() == ["a", "b", "bad"])
@@ -88,7 +88,7 @@ struct PollSchedulerTests {
             if case .gaveUp(let id, let message) = event { "\(id): \(message)" } else { nil }
         }
         #expect(gaveUp == ["lost: no answer for lost"])
-        #expect(events.contains(.finished(TaskResult(taskID: "ok", status: .succeeded))))
+        #expect(events.contains(.finished(TaskSnapshot(taskID: "ok", status: .succeeded))))
         #expect(provider.times(of: "lost").count == 3)
     }
 
@@ -146,7 +146,7 @@ struct PollSchedulerTests {
 
     @Test func cancellingRunEndsTheStream() async {
         let clock = SteppingClock()
-        let scheduler = PollScheduler(timeSource: clock.timeSource) { id in TaskResult(taskID: id, status: .processing) }
+        let scheduler = PollScheduler(timeSource: clock.timeSource) { id in TaskSnapshot(taskID: id, status: .running) }
         let run = Task { await scheduler.run() }
         // Idle (nothing added), so run waits for work until cancelled.
         for _ in 0..<20 { await Task.yield() }

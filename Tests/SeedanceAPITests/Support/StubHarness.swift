@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeedanceAPI
+import SeedanceStore
 import SeedanceStub
 
 /// A running stand-in, a client pointed at it, a state store and a scratch folder, torn down together.
@@ -29,7 +30,7 @@ struct StubHarness {
         let configuration = SeedanceClient.Configuration(
             baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(2), readTimeout: readTimeout)
         let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
-        let client = SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
+        let client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
         let harness = StubHarness(
             stub: stub, client: client, store: try SQLiteTaskStore(directory: directory.appendingPathComponent("state")),
             directory: directory, sleeps: sleeps, logLines: logLines)

@@ -1,6 +1,7 @@
 import Foundation
 import SeedanceAPI
 import SeedanceKit
+import SeedanceStore
 import SeedanceStub
 import Testing
 

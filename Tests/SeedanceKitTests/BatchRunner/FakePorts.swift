@@ -137,7 +137,7 @@ actor FakeDownloader: BatchDownloader {
 
     func setFailing(_ outputs: Set<String>) { failing = outputs }
 
-    func download(_ result: TaskResult, to output: String) async throws {
+    func download(_ result: TaskSnapshot, to output: String) async throws {
         if failing.contains(output) { throw FakeFailure(message: "HTTP 403 twice") }
         guard result.status == .succeeded, let video = result.videos.first else { throw FakeFailure(message: "no video") }
         saved[output] = video.url

@@ -69,19 +69,19 @@ actor FakeProvider {
         return id
     }
 
-    func poll(_ taskID: String) -> TaskResult {
+    func poll(_ taskID: String) -> TaskSnapshot {
         guard var task = tasks[taskID] else {
-            return TaskResult(taskID: taskID, status: .failed, reason: "TASK_NOT_FOUND")
+            return TaskSnapshot(taskID: taskID, status: .failed, reason: "TASK_NOT_FOUND")
         }
         let wasDone = task.polls >= task.pollsToFinish
         task.polls += 1
         tasks[taskID] = task
         log.append("poll \(task.itemID)")
         for waiter in pollWaiters.removeValue(forKey: task.itemID) ?? [] { waiter.resume() }
-        guard task.polls >= task.pollsToFinish else { return TaskResult(taskID: taskID, status: .processing) }
+        guard task.polls >= task.pollsToFinish else { return TaskSnapshot(taskID: taskID, status: .running) }
         if !wasDone { running -= 1 }
-        if task.fails { return TaskResult(taskID: taskID, status: .failed, reason: "TASK_FAILED: the model declined") }
-        return TaskResult(taskID: taskID, status: .succeeded, videos: [TaskResult.Video(url: "https://cdn.example/\(taskID).mp4")])
+        if task.fails { return TaskSnapshot(taskID: taskID, status: .failed, reason: "TASK_FAILED: the model declined") }
+        return TaskSnapshot(taskID: taskID, status: .succeeded, videos: [TaskSnapshot.Video(url: "https://cdn.example/\(taskID).mp4")])
     }
 
     /// Returns once the item's task has been polled at least once.

@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 
 @testable import SeedanceKit
 

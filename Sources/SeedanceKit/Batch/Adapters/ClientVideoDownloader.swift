@@ -10,7 +10,7 @@ public struct ClientVideoDownloader: BatchDownloader {
         self.client = client
     }
 
-    public func download(_ result: TaskResult, to output: String) async throws {
+    public func download(_ result: TaskSnapshot, to output: String) async throws {
         let destination = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Replacing is right here: the output belongs to this batch item, and a file already

@@ -11,11 +11,11 @@ public struct PollSchedulerWatcher: BatchTaskWatcher {
         self.scheduler = scheduler
     }
 
-    /// A scheduler over `client.taskResult(id:)`, polling a few tasks at once.
-    public init(client: SeedanceClient, schedule: PollSchedule = .standard, concurrency: Int = 4) {
+    /// A scheduler over the provider's task reads, polling a few tasks at once.
+    public init(provider: any VideoProvider, schedule: PollSchedule = .standard, concurrency: Int = 4) {
         self.init(
             scheduler: PollScheduler(schedule: schedule, concurrency: concurrency) { taskID in
-                try await client.taskResult(id: taskID)
+                try await provider.task(id: taskID)
             })
     }
 

@@ -56,7 +56,7 @@ public struct SeedanceBatch: Sendable {
             preparer: SubmitterPreparer(submitter: submitter),
             creator: ClientBatchCreator(client: client, store: store, batchID: batchID),
             ledger: StoreBatchLedger(store: store, batchID: batchID, manifestPath: manifest.path),
-            watcher: PollSchedulerWatcher(client: client), downloader: ClientVideoDownloader(client: client),
+            watcher: PollSchedulerWatcher(provider: client.provider), downloader: ClientVideoDownloader(client: client),
             gate: throttle, options: options)
         let items = plan.items.map {
             BatchItem(id: $0.id, line: $0.line, payload: $0, output: $0.output, estimatedCostUSD: $0.estimate.usd)

@@ -86,7 +86,7 @@ public struct StoreBatchLedger: BatchLedger {
         try await store.finishItem(key(itemID), by: owner, state: .skipped, error: reason, output: nil, at: Date())
     }
 
-    public func recordTaskFinished(_ itemID: String, result: TaskResult) async throws {
+    public func recordTaskFinished(_ itemID: String, result: TaskSnapshot) async throws {
         try await store.recordResult(taskID: result.taskID, status: result.status, reason: result.reason, outputPath: nil, at: Date())
     }
 

@@ -8,7 +8,7 @@ extension BatchRunner {
 
     struct Download: Sendable {
         var itemID: String
-        var result: TaskResult
+        var result: TaskSnapshot
     }
 
     private enum Ending: Sendable {
@@ -255,7 +255,7 @@ extension BatchRunner {
     private func handle(_ event: BatchWatchEvent, downloads: WorkQueue<Download>, board: BatchRunBoard) async {
         switch event {
         case .update(let result):
-            let state: BatchRunItemState = result.status == .processing ? .running : .submitted
+            let state: BatchRunItemState = result.status == .running ? .running : .submitted
             // A task found succeeded (from an earlier run) only waits for its download.
             for id in await board.followers(of: result.taskID) where await board.state(of: id) != .succeeded {
                 await board.set(id, state)

@@ -25,7 +25,7 @@ public protocol BatchLedger: Sendable {
     func recordNotSent(_ itemID: String, reason: String) async throws
 
     /// Task-result said the item's task finished (succeeded or failed).
-    func recordTaskFinished(_ itemID: String, result: TaskResult) async throws
+    func recordTaskFinished(_ itemID: String, result: TaskSnapshot) async throws
 
     /// The item's video is saved at `output`. `ownTaskID`: the item's own task (nil when it
     /// followed an earlier identical request, whose record is not the item's to change).

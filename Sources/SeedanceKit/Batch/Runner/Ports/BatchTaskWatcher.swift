@@ -17,9 +17,9 @@ public protocol BatchTaskWatcher: Sendable {
 /// What the poll loop learned about a task.
 public enum BatchWatchEvent: Sendable, Hashable {
     /// Still queued or running (or in a state nobody knows).
-    case update(TaskResult)
+    case update(TaskSnapshot)
     /// Succeeded or failed: no longer polled.
-    case finished(TaskResult)
+    case finished(TaskSnapshot)
     /// Polling failed too often in a row; the task may still run at the provider (resume later).
     case gaveUp(taskID: String, message: String)
 }
