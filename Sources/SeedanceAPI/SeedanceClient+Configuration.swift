@@ -60,7 +60,9 @@ extension SeedanceClient {
                     .missingConfiguration(variable: variable),
                     "\(variable) is not set; export your \(provider) API key in it (\(registration.keyHelp)). Nothing was sent.")
             }
-            let text = override ?? environment[baseURLVariable].flatMap { $0.isEmpty ? nil : $0 }
+            // --base-url, then SEEDANCE_BASE_URL, then the provider's own variable (ARK_BASE_URL).
+            let variables = [baseURLVariable] + (registration.baseURLVariable.map { [$0] } ?? [])
+            let text = override ?? variables.lazy.compactMap { environment[$0].flatMap { $0.isEmpty ? nil : $0 } }.first
             let baseURL = try text.map { text throws(SeedanceError) in try parseBaseURL(text) } ?? registration.defaultBaseURL
             return Configuration(provider: provider, baseURL: baseURL, apiKey: key)
         }

@@ -18,6 +18,14 @@ public struct ProviderError: Error, Sendable, Hashable, CustomStringConvertible 
         case insufficientBalance
         case taskNotFound
         case notFound
+        /// The model is not open to this account, retired or unknown to the provider: nothing
+        /// more of it can be sent.
+        case modelUnavailable
+        /// The account's queue of waiting tasks is full: send again once it drains.
+        case queueFull
+        /// The account is stopped (overdue, access denied, a spending limit set in the console,
+        /// a trial quota used up): nothing more can be sent until someone changes the account.
+        case accountStopped
         /// The provider failed on its side.
         case serverFailure
         case unknown

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What a provider says about one task, in every provider's terms: the neutral state, progress,
 /// the output URLs, the provider's own error code and message, and the usage it bills.
 public struct TaskSnapshot: Sendable, Hashable {
@@ -41,11 +43,18 @@ public struct TaskSnapshot: Sendable, Hashable {
     /// The seed the provider used, as text (sent as a string or a number).
     public var seed: String?
     public var usage: Usage?
+    /// When the provider created the task, where it says (matching an unknown outcome).
+    public var createdAt: Date?
+    /// The wire model id the task runs on, where the provider says.
+    public var model: String?
+    /// What the provider echoes of the request (ratio, resolution, duration, seed, service
+    /// tier, …) as text, so an unknown outcome can be matched against what was sent.
+    public var echoed: [String: String]
 
     public init(
         taskID: String, status: TaskStatus, reason: String = "", errorCode: String? = nil, eta: Int? = nil,
         progressPercent: Int? = nil, videos: [Video] = [], lastFrameURL: String? = nil, seed: String? = nil,
-        usage: Usage? = nil
+        usage: Usage? = nil, createdAt: Date? = nil, model: String? = nil, echoed: [String: String] = [:]
     ) {
         self.taskID = taskID
         self.status = status
@@ -57,5 +66,8 @@ public struct TaskSnapshot: Sendable, Hashable {
         self.lastFrameURL = lastFrameURL
         self.seed = seed
         self.usage = usage
+        self.createdAt = createdAt
+        self.model = model
+        self.echoed = echoed
     }
 }

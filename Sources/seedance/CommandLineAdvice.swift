@@ -77,6 +77,9 @@ enum CommandLineAdvice {
         case .taskNotFound: "check the task id; `seedance tasks` lists the ones this machine submitted"
         case .notFound: "check --base-url / SEEDANCE_BASE_URL"
         case .serverFailure: "the provider failed; try again later"
+        case .modelUnavailable: "the model is not open to this account or was retired; `seedance models` lists the others"
+        case .queueFull: "the account's queue is full; wait for its queued tasks to finish, then send again"
+        case .accountStopped: "the account cannot create tasks now; check its balance, access and limits in the provider's console"
         case .unknown:
             error.httpStatus == 403
                 ? "the video URL has expired or is refused; run `seedance wait` again for a fresh one" : "see the provider's message"

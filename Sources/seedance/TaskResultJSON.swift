@@ -10,6 +10,7 @@ struct TaskResultJSON: Encodable {
     var taskID: String
     var status: String
     var reason: String?
+    var errorCode: String?
     var progressPercent: Int?
     var eta: Int?
     var seed: String?
@@ -22,6 +23,7 @@ struct TaskResultJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case status, reason, eta, seed, videos, output
         case taskID = "task_id"
+        case errorCode = "error_code"
         case progressPercent = "progress_percent"
         case resumeCommand = "resume_command"
     }
@@ -30,6 +32,7 @@ struct TaskResultJSON: Encodable {
         taskID = result.taskID
         status = result.status.rawValue
         reason = result.reason.isEmpty ? nil : result.reason
+        errorCode = result.errorCode
         progressPercent = result.progressPercent
         eta = result.eta
         seed = result.seed

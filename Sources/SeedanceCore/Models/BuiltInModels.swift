@@ -6,8 +6,8 @@ extension VideoModel {
     /// The model used when none is named.
     public static let defaultName = "seedance-v1.5-pro"
 
-    /// Every built-in model, the default first.
-    public static let builtIn: [VideoModel] = [seedanceV15ProJSON, seedance20JSON].map { json in
+    /// Every built-in model of every API, the default first.
+    public static let builtInEveryAPI: [VideoModel] = ([seedanceV15ProJSON, seedance20JSON] + builtInArkModelsJSON).map { json in
         do {
             return try VideoModel.decode(Data(json.utf8), source: "built-in")
         } catch {
@@ -15,9 +15,17 @@ extension VideoModel {
         }
     }
 
-    /// The built-in model called `name`.
-    public static func builtIn(named name: String) -> VideoModel? {
-        builtIn.first { $0.name == name }
+    /// The built-in models written for novita's API (the default provider), the default first.
+    public static var builtIn: [VideoModel] { builtIn(api: defaultAPI) }
+
+    /// The built-in models written for `api` (``VideoModel/api``).
+    public static func builtIn(api: String) -> [VideoModel] {
+        builtInEveryAPI.filter { $0.apiName == api }
+    }
+
+    /// The built-in model called `name` for `api`.
+    public static func builtIn(named name: String, api: String = defaultAPI) -> VideoModel? {
+        builtIn(api: api).first { $0.name == name }
     }
 
     public static var defaultModel: VideoModel { builtIn[0] }

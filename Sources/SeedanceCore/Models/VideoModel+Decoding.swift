@@ -38,6 +38,9 @@ extension VideoModel {
         return model
     }
 
+    /// The APIs a model row may be written for.
+    public static let knownAPIs: Set<String> = ["novita", "ark"]
+
     /// Reads a model file.
     public static func load(contentsOf url: URL) throws(ModelFileError) -> VideoModel {
         let data: Data
@@ -54,6 +57,10 @@ extension VideoModel {
             ModelFileError(source: source, key: key, problem: problem)
         }
         guard !name.isEmpty else { throw fail("name", "must not be empty") }
+        if let api, !Self.knownAPIs.contains(api) {
+            throw fail("api", "\(api) is not one of \(Self.knownAPIs.sorted().joined(separator: ", "))")
+        }
+        if let wireIDs, let empty = wireIDs.first(where: { $0.value.isEmpty }) { throw fail("wire_ids.\(empty.key)", "must not be empty") }
         guard endpoint.hasPrefix("/") else { throw fail("endpoint", "must be a path starting with /, e.g. /v3/async/seedance-2.0") }
         var seen = Set<String>()
         for (index, field) in fields.enumerated() {
@@ -110,7 +117,7 @@ extension VideoModel {
 
 /// Refuses keys the model shape does not have, so a typo (`rnage`) is an error, not a silent no-op.
 private enum UnknownKeys {
-    static let model: Set<String> = ["name", "summary", "endpoint", "fields", "rules", "image", "output_sizes", "price"]
+    static let model: Set<String> = ["name", "summary", "endpoint", "fields", "rules", "image", "output_sizes", "price", "api", "wire_ids"]
     static let field: Set<String> = ["name", "type", "range", "values", "required", "default", "recommended_max_length", "role", "summary"]
     static let rule: Set<String> = ["when", "require", "warn"]
     static let condition: Set<String> = ["field", "equals"]

@@ -38,6 +38,12 @@ public struct VideoModel: Sendable, Hashable, Codable {
     public var summary: String?
     /// The create call's path on the provider, e.g. `/v3/async/seedance-v1.5-pro-i2v`.
     public var endpoint: String
+    /// The API the fields are written for: `novita` (nil) or `ark` (BytePlus ModelArk and
+    /// Volcengine Ark, whose bodies carry the frames in `content[]`).
+    public var api: String?
+    /// The id each provider knows the model by (`{"byteplus": "dreamina-seedance-2-0-260128"}`);
+    /// an Ark endpoint id (`ep-…`) works too. nil where the name is the id (novita's paths).
+    public var wireIDs: [String: String]?
     /// Every field the create call takes, in body order.
     public var fields: [FieldRule]
     public var rules: [ModelRule]?
@@ -49,11 +55,14 @@ public struct VideoModel: Sendable, Hashable, Codable {
 
     public init(
         name: String, summary: String? = nil, endpoint: String, fields: [FieldRule], rules: [ModelRule]? = nil,
-        image: ImageRules, outputSizes: [String: [String: PixelSize]], price: PriceTable? = nil
+        image: ImageRules, outputSizes: [String: [String: PixelSize]], price: PriceTable? = nil, api: String? = nil,
+        wireIDs: [String: String]? = nil
     ) {
         self.name = name
         self.summary = summary
         self.endpoint = endpoint
+        self.api = api
+        self.wireIDs = wireIDs
         self.fields = fields
         self.rules = rules
         self.image = image
@@ -62,9 +71,16 @@ public struct VideoModel: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, summary, endpoint, fields, rules, image, price
+        case name, summary, endpoint, fields, rules, image, price, api
         case outputSizes = "output_sizes"
+        case wireIDs = "wire_ids"
     }
+
+    /// The API a model row is written for when it names none.
+    public static let defaultAPI = "novita"
+
+    /// The API this row is written for.
+    public var apiName: String { api ?? Self.defaultAPI }
 
     /// The fields that carry the video's resolution and ratio, by convention.
     public static let resolutionField = "resolution"

@@ -9,6 +9,10 @@ public struct ProviderID: RawRepresentable, Sendable, Hashable, CustomStringConv
     }
 
     public static let novita = ProviderID(rawValue: "novita")
+    /// BytePlus ModelArk (international, USD).
+    public static let byteplus = ProviderID(rawValue: "byteplus")
+    /// Volcengine Ark (China, RMB).
+    public static let volcengine = ProviderID(rawValue: "volcengine")
 
     public var description: String { rawValue }
 }
