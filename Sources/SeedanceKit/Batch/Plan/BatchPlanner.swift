@@ -75,8 +75,12 @@ public struct BatchPlanner: Sendable {
         let typed = line.typed(fields, as: BatchRequestFields.types(of: lineModel))
         guard typed.errors.isEmpty else { return (nil, typed.errors) }
         let roles: Set<FieldRule.FrameRole> = line.last == nil ? [.first] : [.first, .last]
-        let (parameters, errors) = BatchRequestFields.parameters(from: typed.fields, model: lineModel, frames: roles, line: line.lineNumber)
-        guard errors.isEmpty else { return (nil, errors) }
+        let validated: ValidatedParameters
+        switch BatchRequestFields.validated(from: typed.fields, model: lineModel, frames: roles, line: line.lineNumber) {
+        case .success(let checked): validated = checked
+        case .failure(let refusal): return (nil, [refusal.error])
+        }
+        let parameters = validated.parameters
 
         let first = FrameSource(argument: line.first)
         let last = line.last.map(FrameSource.init(argument:))
@@ -100,7 +104,7 @@ public struct BatchPlanner: Sendable {
         let output = line.output ?? outputDirectory.appendingPathComponent("\(line.id).mp4").path
         let video = Self.pricedVideo(lineModel, parameters, firstFrame: verdicts.first { $0.role == .first }?.report)
         let item = BatchPlanItem(
-            id: line.id, line: line.lineNumber, first: first, last: last, model: lineModel, parameters: parameters, output: output,
+            id: line.id, line: line.lineNumber, first: first, last: last, validated: validated, output: output,
             estimate: video.map { CostEstimate($0, prices: lineModel.price) } ?? .unknown, verdicts: verdicts)
         return (item, frameErrors)
     }
