@@ -111,6 +111,19 @@ public struct VideoSubmitter: Sendable {
         GenerationRequest(parameters, frames: frames.map(\.payload))
     }
 
+    /// The one call: checks `parameters` once (``validate(_:hasLastFrame:)``), then prepares and
+    /// submits as the call taking ``ValidatedParameters`` does. A wrong value is refused before
+    /// any frame is read.
+    public func submit(
+        first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
+        client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
+        batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+    ) async throws -> (Submission, [RequestFrame]) {
+        try await submit(
+            first: first, last: last, parameters: validate(parameters, hasLastFrame: last != nil), client: client, store: store,
+            allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
+    }
+
     /// Prepares and submits parameters checked once (``validate(_:hasLastFrame:)``); the store
     /// records the intent before the POST and refuses a duplicate of a request that may already
     /// be paid for, unless `allowDuplicate`.
