@@ -30,7 +30,9 @@ public struct SubmitterPreparer: BatchPreparer {
         let plan = item.payload
         let shared = submitter
         let submitter = try VideoSubmitter(
-            model: plan.model, policy: plan.model == shared.model ? shared.policy : ModelCatalog.policy(for: plan.model),
+            // The rules the plan judged the line by (the caller's overrides included), never
+            // another set: a frame is fixed by the rules it was checked against.
+            model: plan.model, policy: plan.policy ?? (plan.model == shared.model ? shared.policy : ModelCatalog.policy(for: plan.model)),
             fixOptions: shared.fixOptions, fixesFrames: shared.fixesFrames, uploadSize: shared.uploadSize, fetcher: shared.fetcher,
             isolation: shared.isolation)
         // libvips work is synchronous: on a task of its own, not the runner's. A detached task

@@ -22,6 +22,9 @@ public struct BatchPlanItem: Sendable {
     /// What `check` says about each local frame, read from its header (URLs are checked when
     /// they are fetched, just before sending). Preparing the frame starts from this reading.
     public var verdicts: [FramePreflight.FrameVerdict]
+    /// The frame rules the plan judged this line's frames by (the planner's, overrides
+    /// included): the preparer fixes by the same rules. Nil: the model's own.
+    public var policy: Policy?
 
     public init(
         id: String, line: Int, first: FrameSource, last: FrameSource?, model: VideoModel, parameters: GenerationParameters,

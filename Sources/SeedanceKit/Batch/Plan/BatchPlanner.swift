@@ -103,9 +103,10 @@ public struct BatchPlanner: Sendable {
         }
         let output = line.output ?? outputDirectory.appendingPathComponent("\(line.id).mp4").path
         let video = Self.pricedVideo(lineModel, parameters, firstFrame: verdicts.first { $0.role == .first }?.report)
-        let item = BatchPlanItem(
+        var item = BatchPlanItem(
             id: line.id, line: line.lineNumber, first: first, last: last, validated: validated, output: output,
             estimate: video.map { CostEstimate($0, prices: lineModel.price) } ?? .unknown, verdicts: verdicts)
+        item.policy = linePolicy
         return (item, frameErrors)
     }
 
