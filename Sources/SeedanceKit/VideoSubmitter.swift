@@ -184,11 +184,13 @@ public struct VideoSubmitter: Sendable {
         case .compliant(let report):
             guard case .url(let url) = source, let fetchedDigest = resolved.fetchedDigest else { throw job.unexpected(.compliant(report)) }
             let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
-            return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
+            return RequestFrame(
+                role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height, inputReport: report)
         case .prepared(let prepared):
             frame = prepared
         }
         let payload = FramePayload.inline(frame.bytes, format: frame.format.mediaSubtype, role: role.fieldRole)
-        return RequestFrame(role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height)
+        return RequestFrame(
+            role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height, inputReport: frame.before)
     }
 }

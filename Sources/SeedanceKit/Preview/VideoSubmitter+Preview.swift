@@ -74,7 +74,7 @@ extension VideoSubmitter {
         // The header as read when the frame was prepared (or checked): not read again.
         let inspector = FrameInspector(policy: policy)
         let inspected =
-            if let known = frame.prepared.map({ HeaderInspection(report: $0.before) }) ?? resolved.header {
+            if let known = frame.inputReport.map({ HeaderInspection(report: $0) }) ?? resolved.header {
                 try inspector.inspectFrame(original, knownHeader: known).frame
             } else {
                 try inspector.inspectFrame(original)

@@ -44,4 +44,25 @@ import Testing
             #expect(server.requests(to: "/good-first.jpg") == 1)
         }
     }
+
+    /// `check --preview` hands the preview the frame it fetched and the header it read: the
+    /// preview neither fetches nor reads that header again (the report is marked: a second
+    /// reading would give the URL as its source, not the mark).
+    @Test func aCheckedURLIsPreparedAndDrawnFromTheCheck() async throws {
+        try await FixtureServer.with(serving: TestPaths.fixtures) { server in
+            let url = server.url("/good-first.jpg")
+            let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("good-first.jpg")))
+            let fetched = ResolvedFrame(url: url, data: data, declaredType: "image/jpeg")
+            var header = try #require(FramePreflight().check(first: fetched.input, last: nil).first?.header)
+            header.report.source = "read by the check"
+            let submitter = try Self.submitter()
+            let sheet = try await submitter.previewSheet(
+                first: fetched.reading(header: header), last: nil,
+                parameters: try submitter.validateForPreview(GenerationParameters(), hasLastFrame: false))
+            #expect(sheet.frames.first?.prepared == nil, "a compliant URL is sent as the URL")
+            #expect(sheet.frames.first?.inputReport?.source == "read by the check", "prepared from the check's reading")
+            #expect(sheet.layout.panels[0].lines.first == "read by the check", "drawn from the same reading: \(sheet.layout.panels[0].lines)")
+            #expect(server.totalRequests == 0, "the bytes were in hand")
+        }
+    }
 }
