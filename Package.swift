@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedanceKitTests",
-            dependencies: ["SeedanceKit", "SeedanceAPI", "SeedanceStore", "FrameKit", "TestSupport"],
+            dependencies: ["SeedanceKit", "SeedanceAPI", "SeedanceCore", "SeedanceStore", "FrameKit", "TestSupport"],
             swiftSettings: strictSwift
         ),
     ],

@@ -19,14 +19,26 @@ public struct FramePreflight: Sendable {
         /// What `fix` would do, in order; empty when it would pass the bytes through.
         public var plan: FixPlan?
         public var error: FrameError?
+        /// What libvips warned about while reading the header.
+        public var headerWarnings: [String]
 
-        public init(role: FrameRole, source: String, report: ImageReport?, findings: [Finding], plan: FixPlan?, error: FrameError?) {
+        public init(
+            role: FrameRole, source: String, report: ImageReport?, findings: [Finding], plan: FixPlan?, error: FrameError?,
+            headerWarnings: [String] = []
+        ) {
             self.role = role
             self.source = source
             self.report = report
             self.findings = findings
             self.plan = plan
             self.error = error
+            self.headerWarnings = headerWarnings
+        }
+
+        /// The header as this check read it, for preparing the frame later in the same run
+        /// without reading it again; nil when it could not be read.
+        public var header: HeaderInspection? {
+            report.map { HeaderInspection(report: $0, warnings: headerWarnings) }
         }
 
         public var violations: [Finding] { findings.filter { $0.severity == .violation } }
@@ -43,18 +55,41 @@ public struct FramePreflight: Sendable {
     }
 
     private func verdict(for input: ImageInput, role: FrameRole, matching first: FrameVerdict?, strict: Bool) -> FrameVerdict {
-        let report: ImageReport
+        let inspected: InspectedFrame
         do {
-            report = try FrameInspector(policy: policy).inspect(input)
+            inspected = try FrameInspector(policy: policy).inspectFrame(input)
         } catch {
             let rule: Rule = error.kind == .tooLargeToDecode ? .tooLargeToDecode : .unreadable
             let finding = Finding(rule: rule, severity: .violation, message: error.message, fixable: false)
             return FrameVerdict(role: role, source: input.displayName, report: nil, findings: [finding], plan: nil, error: error)
         }
-        let findings = RuleChecker(policy: policy).findings(for: report, matching: first?.report, strict: strict)
+        let report = inspected.report
+        var findings = RuleChecker(policy: policy).findings(for: report, matching: first?.report, strict: strict)
         // The last frame is planned against the first frame's output, as `fix` would.
         let target = first?.plan.map { FixPlanner.Target(width: $0.width, height: $0.height) }
-        let plan = try? FixPlanner(policy: policy, options: options).plan(for: report, matching: target)
-        return FrameVerdict(role: role, source: report.source, report: report, findings: findings, plan: plan, error: nil)
+        let plan: FixPlan?
+        do {
+            plan = try FixPlanner(policy: policy, options: options).plan(for: report, matching: target)
+        } catch {
+            // `fix` would fail the same way: the check says so, unless a finding that cannot be
+            // repaired already says the frame is unusable (the planner refuses what it refuses).
+            plan = nil
+            if !findings.contains(where: { $0.severity == .violation && !$0.fixable }) {
+                findings.append(Finding(rule: Self.rule(for: error), severity: .violation, message: error.message, fixable: false))
+            }
+        }
+        return FrameVerdict(
+            role: role, source: report.source, report: report, findings: findings, plan: plan, error: nil, headerWarnings: inspected.warnings)
+    }
+
+    /// The rule a planning failure breaks.
+    private static func rule(for error: FrameError) -> Rule {
+        switch error.kind {
+        case .tooLargeToDecode: .tooLargeToDecode
+        case .unsupportedFormat: .format
+        // The only thing the planner cannot comply with: a pad canvas over the pixel limit.
+        case .cannotComply: .aspectRatio
+        default: .unreadable
+        }
     }
 }

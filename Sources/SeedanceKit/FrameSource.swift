@@ -43,6 +43,10 @@ public struct RequestFrame: Sendable {
     public var digest: String { payload.digest }
     public var width: Int
     public var height: Int
+    /// The input's header as it was read to prepare this frame (its `before` when prepared; a
+    /// URL sent by reference has only this): what drawing or reporting the original starts
+    /// from, without reading the header again.
+    public var inputReport: ImageReport?
 
     /// The input's size before preparing, and what preparing saved (0 for a pass-through or a URL).
     public var inputBytes: Int? { prepared?.before.bytes }

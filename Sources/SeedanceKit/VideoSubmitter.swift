@@ -59,37 +59,91 @@ public struct VideoSubmitter: Sendable {
             uploadSize: uploadSize, fetcher: fetcher, isolation: isolation)
     }
 
+    /// Checks `parameters` against this submitter's model, once, for a request with these
+    /// frames: the value ``submit(first:last:parameters:client:store:allowDuplicate:batchItem:estimatedCostUSD:)``
+    /// and ``request(parameters:frames:)`` take, so nothing after it checks them again.
+    /// - Throws: ``SeedanceError`` `.invalidRequest` naming the field (nothing is read or sent).
+    public func validate(_ parameters: GenerationParameters, hasLastFrame: Bool) throws(SeedanceError) -> ValidatedParameters {
+        do {
+            return try ValidatedParameters(model: model, parameters: parameters, frames: hasLastFrame ? [.first, .last] : [.first])
+        } catch {
+            throw SeedanceError(.invalidRequest(error), "request not sent")
+        }
+    }
+
     /// Both frames, sized for the video `parameters` ask for, the last matched to the first.
+    /// Each URL is fetched once and each input read once, just before its frame is prepared.
     public func prepareFrames(first: FrameSource, last: FrameSource?, parameters: GenerationParameters) async throws -> [RequestFrame] {
-        var options = fixOptions
-        options.video = VideoTarget(
-            model: model, parameters: parameters, pixelAllowance: Self.videoPixelAllowance,
-            sized: uploadSize == .video)
+        let options = frameOptions(for: parameters)
+        let firstFrame = try await prepare(resolve(first, role: .first), role: .first, matching: nil, options: options)
+        guard let last else { return [firstFrame] }
+        let target = FixPlanner.Target(width: firstFrame.width, height: firstFrame.height)
+        return [firstFrame, try await prepare(resolve(last, role: .last), role: .last, matching: target, options: options)]
+    }
+
+    /// Both frames from bytes already in hand (``resolve(_:role:)``, or a batch plan's checked
+    /// headers): nothing is fetched, and a header already read is not inspected again.
+    public func prepareFrames(first: ResolvedFrame, last: ResolvedFrame?, parameters: GenerationParameters) async throws -> [RequestFrame] {
+        let options = frameOptions(for: parameters)
         let firstFrame = try await prepare(first, role: .first, matching: nil, options: options)
         guard let last else { return [firstFrame] }
         let target = FixPlanner.Target(width: firstFrame.width, height: firstFrame.height)
         return [firstFrame, try await prepare(last, role: .last, matching: target, options: options)]
     }
 
-    /// The request for the model: these parameters and these frames.
+    /// The fix options for the video `parameters` ask for.
+    private func frameOptions(for parameters: GenerationParameters) -> FixOptions {
+        var options = fixOptions
+        options.video = VideoTarget(
+            model: model, parameters: parameters, pixelAllowance: Self.videoPixelAllowance,
+            sized: uploadSize == .video)
+        return options
+    }
+
+    /// The request for the model: these parameters and these frames (checked when the body is laid out).
     public func request(parameters: GenerationParameters, frames: [RequestFrame]) -> GenerationRequest {
         GenerationRequest(model: model, parameters: parameters, frames: frames.map(\.payload))
     }
 
-    /// Prepares, validates and submits; the store records the intent before the POST and
-    /// refuses a duplicate of a request that may already be paid for, unless `allowDuplicate`.
+    /// The request from parameters checked once (``validate(_:hasLastFrame:)``): laying out its
+    /// body checks only what needs the frames.
+    public func request(parameters: ValidatedParameters, frames: [RequestFrame]) -> GenerationRequest {
+        GenerationRequest(parameters, frames: frames.map(\.payload))
+    }
+
+    /// The one call: checks `parameters` once (``validate(_:hasLastFrame:)``), then prepares and
+    /// submits as the call taking ``ValidatedParameters`` does. A wrong value is refused before
+    /// any frame is read.
     public func submit(
         first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
         client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
         batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
     ) async throws -> (Submission, [RequestFrame]) {
-        // Parameters first: a wrong value costs no frame preparation.
-        do {
-            try model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])
-        } catch {
-            throw SeedanceError(.invalidRequest(error), "request not sent")
+        try await submit(
+            first: first, last: last, parameters: validate(parameters, hasLastFrame: last != nil), client: client, store: store,
+            allowDuplicate: allowDuplicate, batchItem: batchItem, estimatedCostUSD: estimatedCostUSD)
+    }
+
+    /// Prepares and submits parameters checked once (``validate(_:hasLastFrame:)``); the store
+    /// records the intent before the POST and refuses a duplicate of a request that may already
+    /// be paid for, unless `allowDuplicate`.
+    public func submit(
+        first: FrameSource, last: FrameSource?, parameters: ValidatedParameters,
+        client: SeedanceClient, store: (any TaskStore)?, allowDuplicate: Bool = false,
+        batchItem: BatchItemKey? = nil, estimatedCostUSD: Double? = nil
+    ) async throws -> (Submission, [RequestFrame]) {
+        // The check was made for this model and these frames: a value made for another is a
+        // caller's mistake, refused before any frame work (not checked again).
+        let roles: Set<FieldRule.FrameRole> = last == nil ? [.first] : [.first, .last]
+        guard parameters.scope == .request, parameters.model == model, parameters.frames == roles else {
+            throw SeedanceError(
+                .invalidRequest(
+                    RequestValidationError(
+                        field: "parameters", value: "checked for \(parameters.model.name) with \(parameters.frames.count) frame(s)",
+                        allowed: "parameters checked by this submitter's validate(_:hasLastFrame:) for \(model.name) with \(roles.count) frame(s)")),
+                "request not sent")
         }
-        let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
+        let frames = try await prepareFrames(first: first, last: last, parameters: parameters.parameters)
         let inputs = frames.map { TaskInput(role: $0.role.rawValue, source: $0.source.recordedName, sha256: $0.digest) }
         let submission = try await client.submit(
             request(parameters: parameters, frames: frames), inputs: inputs, store: store,
@@ -110,7 +164,7 @@ public struct VideoSubmitter: Sendable {
         }
     }
 
-    private func prepare(_ source: FrameSource, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws
+    private func prepare(_ resolved: ResolvedFrame, role: FrameRole, matching target: FixPlanner.Target?, options: FixOptions) async throws
         -> RequestFrame
     {
         var options = options
@@ -119,31 +173,24 @@ public struct VideoSubmitter: Sendable {
             options.video = nil
             options.lastFrameSize = .keep
         }
-        let input: ImageInput
-        var fetchedDigest: String?
-        switch source {
-        case .image(let image):
-            input = image
-        case .url(let url):
-            let fetched = try await fetch(url, role: role)
-            input = .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
-            fetchedDigest = SHA256Hex.digest(of: fetched.data)
-        }
-        // One read and one inspection (where the isolation says): the same facts decide
-        // pass-through, --no-fix and the fix.
+        let source = resolved.source
+        // One read and one inspection (where the isolation says), or none when the run already
+        // read the header: the same facts decide pass-through, --no-fix and the fix.
         let job = try FramePreparationJob(
-            input: input, policy: policy, options: options, role: role, target: target,
-            fixesFrames: fixesFrames, reportsCompliantFrames: fetchedDigest != nil)
+            input: resolved.input, policy: policy, options: options, role: role, target: target,
+            fixesFrames: fixesFrames, reportsCompliantFrames: resolved.fetchedDigest != nil, header: resolved.header)
         let frame: PreparedFrame
         switch try await isolation.prepare(job) {
         case .compliant(let report):
-            guard case .url(let url) = source, let fetchedDigest else { throw job.unexpected(.compliant(report)) }
+            guard case .url(let url) = source, let fetchedDigest = resolved.fetchedDigest else { throw job.unexpected(.compliant(report)) }
             let payload = FramePayload(role: role.fieldRole, content: .url(url.absoluteString), digest: fetchedDigest)
-            return RequestFrame(role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height)
+            return RequestFrame(
+                role: role, source: source, payload: payload, prepared: nil, width: report.width, height: report.height, inputReport: report)
         case .prepared(let prepared):
             frame = prepared
         }
         let payload = FramePayload.inline(frame.bytes, format: frame.format.mediaSubtype, role: role.fieldRole)
-        return RequestFrame(role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height)
+        return RequestFrame(
+            role: role, source: source, payload: payload, prepared: frame, width: frame.width, height: frame.height, inputReport: frame.before)
     }
 }

@@ -90,9 +90,12 @@ struct BatchCommand: AsyncParsableCommand {
 
     private var reportOutput: BatchReportOutput? { report.map(BatchReportOutput.init) }
 
-    private func writeReport(_ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter) async throws {
+    private func writeReport(
+        _ plan: BatchPlan, manifest read: Manifest, summary: BatchRunSummary? = nil, recorded: BatchReportRecorder? = nil,
+        submitter: VideoSubmitter
+    ) async throws {
         try await reportOutput?.write(
-            plan, manifest: read, summary: summary, submitter: submitter, workers: workers,
+            plan, manifest: read, summary: summary, recorded: recorded, submitter: submitter, workers: workers,
             title: URL(fileURLWithPath: manifest).lastPathComponent)
     }
 
@@ -162,10 +165,13 @@ struct BatchCommand: AsyncParsableCommand {
         let configuration = try api.reportedConfiguration()
         let store = try StateStoreAccess.open()
         let manifestURL = URL(fileURLWithPath: manifest).standardizedFileURL
-        let batch = SeedanceBatch(
+        // The report after the run shows the frames the run prepared: recorded as they are made.
+        let recorder = try reportOutput?.recorder(policy: submitter.policy)
+        var batch = SeedanceBatch(
             manifest: manifestURL, store: store, submitter: submitter,
             throttle: CreateThrottle(ratePerMinute: rpm, maxInFlight: maxInFlight),
             options: BatchRunOptions(preparers: workers, maxSpendUSD: maxSpend, retryFailed: retryFailed, deadline: timeout.map { .seconds($0) }))
+        batch.reportRecorder = recorder
         Terminal.diagnostic("batch \(batch.batchID): \(plan.items.count) item(s), estimated \(plan.total); state in \(store.location)")
         let display = BatchStatusDisplay(live: Terminal.stderrIsTerminal, estimate: plan.total)
         let summary: BatchRunSummary
@@ -179,13 +185,18 @@ struct BatchCommand: AsyncParsableCommand {
         await display.finish()
         let status = ExitStatus(summary.outcome)
         report(summary, status: status)
-        try await writeReport(plan, manifest: read, summary: summary, submitter: submitter)
+        try await writeReport(plan, manifest: read, summary: summary, recorded: recorder, submitter: submitter)
         if status != .success { throw status.exitCode }
     }
 
     private func report(_ summary: BatchRunSummary, status: ExitStatus) {
         if json {
-            try? JSONOutput.print(BatchRunDocument(summary: summary, exitCode: status.rawValue))
+            do {
+                try JSONOutput.print(BatchRunDocument(summary: summary, exitCode: status.rawValue))
+            } catch {
+                // The run is over and its state is in the store: said here, the exit code stays the run's.
+                Terminal.diagnostic("seedance: the JSON summary could not be written: \(error)")
+            }
         } else {
             for item in summary.items {
                 Terminal.result([item.id, item.state.rawValue, item.taskID ?? "-", item.output ?? "-"].joined(separator: "\t"))

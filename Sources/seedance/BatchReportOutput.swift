@@ -1,4 +1,5 @@
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -32,15 +33,27 @@ struct BatchReportOutput {
         }
     }
 
+    /// What a run's preparation makes for the report (its thumbnails, drawn as each item is
+    /// prepared), so the report after the run shows the frames sent and prepares none again.
+    /// Made before the run: a folder that cannot be created is exit 74 with nothing sent.
+    func recorder(policy: Policy) throws -> BatchReportRecorder {
+        do {
+            return try BatchReportRecorder(reportDirectory: directory, policy: policy)
+        } catch {
+            Terminal.diagnostic("seedance: --report \(directory.path): \(error); choose a folder you can write")
+            throw ExitStatus.localIO.exitCode
+        }
+    }
+
     /// Builds and writes the report; a failure to write is exit 74.
     func write(
-        _ plan: BatchPlan, manifest: Manifest, summary: BatchRunSummary? = nil, submitter: VideoSubmitter,
-        workers: Int?, title: String
+        _ plan: BatchPlan, manifest: Manifest, summary: BatchRunSummary? = nil, recorded: BatchReportRecorder? = nil,
+        submitter: VideoSubmitter, workers: Int?, title: String
     ) async throws {
         let started = ContinuousClock.now
         let writer = BatchReportWriter(builder: BatchReportBuilder(submitter: submitter, workers: workers))
         do {
-            let report = try await writer.write(plan, manifest: manifest, summary: summary, title: title, to: directory)
+            let report = try await writer.write(plan, manifest: manifest, summary: summary, recorded: recorded, title: title, to: directory)
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             Terminal.diagnostic(

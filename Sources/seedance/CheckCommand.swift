@@ -1,6 +1,7 @@
 import ArgumentParser
 import FrameKit
 import SeedanceAPI
+import SeedanceKit
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         var verdicts: [FramePreflight.FrameVerdict] = []
-        for first in firsts { verdicts += await check(first) }
+        // The frames as checked (the preview goes with exactly one first frame).
+        var checked: (first: ResolvedFrame?, last: ResolvedFrame?) = (nil, nil)
+        for first in firsts {
+            let (firstVerdicts, frames) = await check(first)
+            verdicts += firstVerdicts
+            checked = frames
+        }
         if json {
             try JSONOutput.print(snakeCase: true, CheckDocument(verdicts))
         } else {
@@ -47,32 +54,39 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if preview != nil, verdicts.contains(where: \.isUnusable) {
             Terminal.diagnostic("seedance check: no preview written: an input is unusable")
-        } else if let preview, let first = firsts.first {
+        } else if let preview, let first = checked.first {
+            // The frames as checked: a URL is not fetched again, a header not read again, and
+            // the framing values are not checked again.
+            let last = checked.last.map(PreviewSheetWriter.Frame.resolved)
             let submitter = FramePreparationOptions.submitter(model: framing.modelOption, rules: rules, fixOptions: fixOptions)
+            let parameters = try framing.checkedValues()
             try await ContainedPreparation.run(submitter) { submitter in
                 _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance check")
-                    .write(first: first, last: last, parameters: framing.parameters ?? GenerationParameters(), to: preview)
+                    .write(first: .resolved(first), last: last, parameters: parameters, to: preview)
             }
         }
         throw Self.exitStatus(for: verdicts).exitCode
     }
 
-    private func check(_ first: String) async -> [FramePreflight.FrameVerdict] {
+    /// The verdicts on `first` (and the last frame), and the frames as resolved: each URL fetched
+    /// once, for the check and the preview.
+    private func check(_ first: String) async -> ([FramePreflight.FrameVerdict], (first: ResolvedFrame?, last: ResolvedFrame?)) {
         let resolver = rules.resolver
         let preflight = FramePreflight(policy: rules.policy(for: framing.modelOption), options: fixOptions.options(video: framing.videoTarget))
         var verdicts: [FramePreflight.FrameVerdict] = []
         let firstInput = await resolver.resolve(first)
         let lastInput = if let last { await resolver.resolve(last) } else { InputResolver.Resolved?.none }
         switch (firstInput, lastInput) {
-        case (.input(let firstImage), .input(let lastImage)):
-            verdicts = preflight.check(first: firstImage, last: lastImage, strict: strict)
-        case (.input(let firstImage), nil):
-            verdicts = preflight.check(first: firstImage, last: nil, strict: strict)
+        case (.frame(let firstImage), .frame(let lastImage)):
+            verdicts = preflight.check(first: firstImage.input, last: lastImage.input, strict: strict)
+        case (.frame(let firstImage), nil):
+            verdicts = preflight.check(first: firstImage.input, last: nil, strict: strict)
         default:
             // A URL that could not be fetched is reported like an unreadable file.
             for (role, resolved) in [(FrameRole.first, firstInput), (.last, lastInput)] {
                 switch resolved {
-                case .input(let input)?:
+                case .frame(let frame)?:
+                    let input = frame.input
                     verdicts += preflight.check(first: input, last: nil).map {
                         var v = $0
                         v.role = role
@@ -83,7 +97,11 @@ struct CheckCommand: AsyncParsableCommand {
                 }
             }
         }
-        return verdicts
+        func checked(_ resolved: InputResolver.Resolved?, _ role: FrameRole) -> ResolvedFrame? {
+            guard case .frame(let frame)? = resolved else { return nil }
+            return frame.reading(header: verdicts.first { $0.role == role }?.header)
+        }
+        return (verdicts, (checked(firstInput, .first), checked(lastInput, .last)))
     }
 
     static func exitStatus(for verdicts: [FramePreflight.FrameVerdict]) -> ExitStatus {

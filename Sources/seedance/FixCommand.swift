@@ -60,7 +60,7 @@ struct FixCommand: AsyncParsableCommand {
 
     private static func input(_ resolved: InputResolver.Resolved) throws(FrameError) -> ImageInput {
         switch resolved {
-        case .input(let input): return input
+        case .frame(let frame): return frame.input
         case .failed(let error): throw error
         }
     }
@@ -86,7 +86,14 @@ struct FixCommand: AsyncParsableCommand {
                 try AtomicFileWriter.write(frame.bytes, to: target)
                 done.append(target)
             } catch {
-                done.forEach { try? FileManager.default.removeItem(at: $0) }
+                // Every frame or none: one that cannot be removed is named, never left silently.
+                for written in done {
+                    do {
+                        try FileManager.default.removeItem(at: written)
+                    } catch {
+                        Terminal.diagnostic("seedance fix: could not remove \(written.path) after the failure: \(error.localizedDescription)")
+                    }
+                }
                 // The output cannot be written: local I/O, not an unusable input.
                 throw ExitStatus.reporting(error, command: "seedance fix")
             }

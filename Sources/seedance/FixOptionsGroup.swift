@@ -56,6 +56,7 @@ struct FixOptionsGroup: ParsableArguments {
             switch pad.map({ $0.lowercased() }) {
             case nil: .crop(crop)
             case "blur": .pad(.blur)
+            // validate() refused a colour that does not parse: these defaults are never taken.
             case let colour?: .pad(.colour(RGBColour(colour) ?? .black))
             }
         return FixOptions(
@@ -72,11 +73,26 @@ struct VideoFramingOptions: ParsableArguments {
     @Option(help: "Scale down to what this output shows, e.g. 720p (the model's resolutions).")
     var resolution: String?
     @OptionGroup var modelOption: ModelOption
+    /// The values given, as ``validate()`` checked them against the model (once per run).
+    private var checked: ValidatedParameters?
 
-    func validate() throws {
-        guard let parameters else { return }
+    private enum CodingKeys: CodingKey {
+        case ratio, resolution, modelOption
+    }
+
+    mutating func validate() throws {
+        checked = try Self.check(parameters ?? GenerationParameters(), model: modelOption.model)
+    }
+
+    /// The values given, checked: by ``validate()``, which ArgumentParser runs before the
+    /// command; a group made in code is checked here instead, still once per use.
+    func checkedValues() throws -> ValidatedParameters {
+        try checked ?? Self.check(parameters ?? GenerationParameters(), model: modelOption.model)
+    }
+
+    private static func check(_ parameters: GenerationParameters, model: VideoModel) throws -> ValidatedParameters {
         do {
-            try modelOption.model.validate(parameters, frames: [.first], complete: false)
+            return try ValidatedParameters.valuesGiven(model: model, parameters: parameters, frames: [.first])
         } catch {
             throw ValidationError(error.description)
         }

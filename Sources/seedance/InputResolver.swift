@@ -9,7 +9,8 @@ struct InputResolver {
     var maxBytes: Int
 
     enum Resolved {
-        case input(ImageInput)
+        /// The frame's bytes in hand (a URL fetched once): later steps of the command reuse them.
+        case frame(ResolvedFrame)
         case failed(FrameError)
     }
 
@@ -17,13 +18,19 @@ struct InputResolver {
         // One reading of the argument for every command: SeedanceKit's.
         let url: URL
         switch FrameSource(argument: argument) {
-        case .image(let input): return .input(input)
+        case .image(let input):
+            // Standard input can be read once: read now, so every step of the command has the bytes.
+            do {
+                return .frame(ResolvedFrame(local: try input.readingStandardInput(maxBytes: maxBytes)))
+            } catch {
+                return .failed(error)
+            }
         case .url(let parsed): url = parsed
         }
         let configuration = RemoteImageFetcher.Configuration(maxBytes: maxBytes, allowsPrivateAddresses: allowsPrivateURLs)
         do {
             let fetched = try await RemoteImageFetcher(configuration: configuration).fetch(url)
-            return .input(.bytes(fetched.data, name: argument, declaredType: fetched.declaredType))
+            return .frame(ResolvedFrame(url: url, data: fetched.data, declaredType: fetched.declaredType))
         } catch {
             let kind: FrameError.Kind = error.kind == .tooLarge ? .inputTooLarge : .unreadable
             return .failed(FrameError(kind, CommandLineAdvice.withAdvice(error.message, for: error), source: argument))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SeedanceAPI
 import SeedanceKit
 
 struct PreviewCommand: AsyncParsableCommand {
@@ -24,19 +25,23 @@ struct PreviewCommand: AsyncParsableCommand {
     @OptionGroup var modelOption: ModelOption
     @OptionGroup(title: "Request (as submit; only --ratio and --resolution change the frames)") var request: RequestOptions
     @OptionGroup var preparation: FramePreparationOptions
+    /// The values given, as ``validate()`` checked them against the model: checked once.
+    private var checked: ValidatedParameters?
 
-    func validate() throws {
-        do {
-            try modelOption.model.validate(request.parameters, frames: [.first], complete: false)
-        } catch {
-            throw ValidationError(error.description)
-        }
+    private enum CodingKeys: CodingKey {
+        case first, last, output, modelOption, request, preparation
+    }
+
+    mutating func validate() throws {
+        checked = try request.valuesGiven(for: modelOption.model, hasLastFrame: last != nil)
     }
 
     func run() async throws {
+        // ArgumentParser runs validate() before run(); a command made in code is checked here, once.
+        let parameters = try checked ?? request.valuesGiven(for: modelOption.model, hasLastFrame: last != nil)
         try await ContainedPreparation.run(preparation.submitter(model: modelOption)) { submitter in
             _ = try await PreviewSheetWriter(submitter: submitter, command: "seedance preview")
-                .write(first: first, last: last, parameters: request.parameters, to: output)
+                .write(first: .argument(first), last: last.map(PreviewSheetWriter.Frame.argument), parameters: parameters, to: output)
         }
     }
 }

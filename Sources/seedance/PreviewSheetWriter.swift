@@ -1,4 +1,5 @@
 import Foundation
+import FrameKit
 import SeedanceAPI
 import SeedanceKit
 
@@ -7,11 +8,27 @@ struct PreviewSheetWriter {
     var submitter: VideoSubmitter
     var command: String
 
+    /// A frame as the command has it: an argument not read yet, or bytes it already has in hand
+    /// (`check` fetched the URL): those are not fetched or read again.
+    enum Frame {
+        case argument(String)
+        case resolved(ResolvedFrame)
+
+        var source: FrameSource {
+            switch self {
+            case .argument(let argument): FrameSource(argument: argument)
+            case .resolved(let resolved): resolved.source
+            }
+        }
+    }
+
     /// Renders and writes; returns the sheet. Library failures are printed and become their exit
     /// code (2 unusable input, 64 a bad value, 74 the sheet cannot be written).
-    func write(first: String, last: String?, parameters: GenerationParameters, to output: String) async throws -> PreviewSheet {
+    func write(first: Frame, last: Frame?, parameters: ValidatedParameters, to output: String) async throws -> PreviewSheet {
         let destination = URL(fileURLWithPath: output)
-        let inputs = [first, last].compactMap { $0 }.filter { FrameSource(argument: $0).isLocalFile }
+        let inputs = [first, last].compactMap { $0?.source }.compactMap { source -> String? in
+            if case .image(.file(let path)) = source { path } else { nil }
+        }
         if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path == destination.resolvingSymlinksInPath().path }) {
             Terminal.diagnostic("\(command): \(output) is an input; choose another --output so the original is never replaced")
             throw ExitStatus.usage.exitCode
@@ -19,9 +36,9 @@ struct PreviewSheetWriter {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let sheet = try await submitter.previewSheet(
-                first: FrameSource(argument: first), last: last.map(FrameSource.init(argument:)),
-                parameters: parameters)
+            let firstFrame = try await resolve(first, role: .first)
+            let lastFrame: ResolvedFrame? = if let last { try await resolve(last, role: .last) } else { nil }
+            let sheet = try await submitter.previewSheet(first: firstFrame, last: lastFrame, parameters: parameters)
             let writer = try AtomicFileWriter(destination: destination)
             let failure = sheet.png.withUnsafeBytes { bytes -> SeedanceError? in
                 do throws(SeedanceError) {
@@ -45,8 +62,12 @@ struct PreviewSheetWriter {
     }
 }
 
-extension FrameSource {
-    var isLocalFile: Bool {
-        if case .image(.file) = self { true } else { false }
+extension PreviewSheetWriter {
+    /// The frame's bytes in hand: fetched or read now unless the command already has them.
+    fileprivate func resolve(_ frame: Frame, role: FrameRole) async throws -> ResolvedFrame {
+        switch frame {
+        case .argument(let argument): try await submitter.resolve(FrameSource(argument: argument), role: role)
+        case .resolved(let resolved): resolved
+        }
     }
 }

@@ -51,10 +51,20 @@ struct RequestOptions: ParsableArguments {
         return parameters
     }
 
-    /// Checks the fields against `model` before anything is read or sent; returns its warnings.
-    func validate(for model: VideoModel, hasLastFrame: Bool) throws -> [RequestWarning] {
+    /// Checks the fields against `model` once, before anything is read or sent: the checked
+    /// value (with its warnings) goes on to the request.
+    func validated(for model: VideoModel, hasLastFrame: Bool) throws -> ValidatedParameters {
         do {
-            return try model.validate(parameters, frames: hasLastFrame ? [.first, .last] : [.first])
+            return try ValidatedParameters(model: model, parameters: parameters, frames: hasLastFrame ? [.first, .last] : [.first])
+        } catch {
+            throw ValidationError("\(error.description)")
+        }
+    }
+
+    /// Checks only the values given against `model` (a preview needs no prompt), once.
+    func valuesGiven(for model: VideoModel, hasLastFrame: Bool) throws -> ValidatedParameters {
+        do {
+            return try ValidatedParameters.valuesGiven(model: model, parameters: parameters, frames: hasLastFrame ? [.first, .last] : [.first])
         } catch {
             throw ValidationError("\(error.description)")
         }

@@ -38,19 +38,28 @@ struct SubmitCommand: AsyncParsableCommand {
     @OptionGroup(title: "With --wait") var waiting: WaitOptions
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
+    /// The request's fields as ``validate()`` checked them against the model: the one check,
+    /// carried through preparing, the body and the create call.
+    private var checked: ValidatedParameters?
 
-    func validate() throws {
+    private enum CodingKeys: CodingKey {
+        case first, last, modelOption, request, preparation, api, dryRun, requestOut, allowDuplicate, wait, waiting, json
+    }
+
+    mutating func validate() throws {
         if requestOut != nil && !dryRun { throw ValidationError("--request-out goes with --dry-run") }
         if (waiting.output != nil || waiting.timeout != nil) && !wait { throw ValidationError("--output and --timeout go with --wait") }
         try waiting.validateOutput()
         // Every field against the chosen model, once, before any frame is read.
-        _ = try request.validate(for: modelOption.model, hasLastFrame: last != nil)
+        checked = try request.validated(for: modelOption.model, hasLastFrame: last != nil)
     }
 
     func run() async throws {
         let model = modelOption.model
-        let parameters = request.parameters
-        for warning in (try? model.validate(parameters, frames: last == nil ? [.first] : [.first, .last])) ?? [] {
+        // ArgumentParser runs validate() before run(): a command made in code without it is
+        // checked here instead, still once.
+        let parameters = try checked ?? request.validated(for: model, hasLastFrame: last != nil)
+        for warning in parameters.warnings {
             Terminal.diagnostic("seedance: warning: \(warning)")
         }
         let submitter = preparation.submitter(model: modelOption)
@@ -91,10 +100,10 @@ struct SubmitCommand: AsyncParsableCommand {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private func runDry(_ submitter: VideoSubmitter, parameters: GenerationParameters, first: FrameSource, last: FrameSource?) async throws {
+    private func runDry(_ submitter: VideoSubmitter, parameters: ValidatedParameters, first: FrameSource, last: FrameSource?) async throws {
         do {
             let frames = try await ContainedPreparation.run(submitter) { submitter in
-                try await submitter.prepareFrames(first: first, last: last, parameters: parameters)
+                try await submitter.prepareFrames(first: first, last: last, parameters: parameters.parameters)
             }
             let body = try ProviderRegistry.default.layBody(submitter.request(parameters: parameters, frames: frames))
             Self.reportUpload(frames)

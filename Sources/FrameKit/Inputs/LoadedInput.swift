@@ -56,6 +56,7 @@ struct LoadedInput: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FrameError(.unreadable, "cannot open: \(String(cString: strerror(errno)))", source: path)
         }
+        // A handle opened for reading only: closing it cannot lose data, and the head was read.
         defer { try? handle.close() }
         let head: [UInt8]
         do {

@@ -79,6 +79,8 @@ private enum JSONScalar: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each `try?` asks "is it this type?": a failure means no, and the next type is tried;
+        // a value that is none of them is `.nonScalar`, which the reader reports. Nothing is lost.
         if container.decodeNil() {
             self = .value(.null)
         } else if let value = try? container.decode(Bool.self) {

@@ -27,9 +27,12 @@ public struct FramePreparationJob: Sendable, Codable {
     public var reportsCompliantFrames: Bool
     /// libvips' threads and cache, applied where the job runs.
     public var engine: ImageEngineSettings
+    /// The input's header as read earlier in this run (a batch's plan): the job starts from it
+    /// instead of inspecting the header again. Nil: the job inspects it.
+    public var header: HeaderInspection?
 
     private enum CodingKeys: String, CodingKey {
-        case input, policy, options, role, target, fixesFrames, reportsCompliantFrames, engine
+        case input, policy, options, role, target, fixesFrames, reportsCompliantFrames, engine, header
     }
 
     /// - Throws: `FrameError` when standard input cannot be read (it is read now, so the job
@@ -37,7 +40,7 @@ public struct FramePreparationJob: Sendable, Codable {
     public init(
         input: ImageInput, policy: Policy, options: FixOptions, role: FrameRole, target: FixPlanner.Target? = nil,
         fixesFrames: Bool = true, reportsCompliantFrames: Bool = false,
-        engine: ImageEngineSettings = ImageEngine.settings
+        engine: ImageEngineSettings = ImageEngine.settings, header: HeaderInspection? = nil
     ) throws(FrameError) {
         switch try input.readingStandardInput(maxBytes: policy.maxInputBytes) {
         case .file(let path): (self.input, bytes) = (.file(path), Data())
@@ -52,6 +55,7 @@ public struct FramePreparationJob: Sendable, Codable {
         self.fixesFrames = fixesFrames
         self.reportsCompliantFrames = reportsCompliantFrames
         self.engine = engine
+        self.header = header
     }
 
     public var imageInput: ImageInput {
@@ -82,12 +86,18 @@ public struct FramePreparationJob: Sendable, Codable {
                 + "where a prepared frame was asked for")
     }
 
-    /// Inspects the input once and fixes it, in this process.
+    /// Inspects the input once (or starts from ``header``) and fixes it, in this process.
     /// - Throws: `FrameError`, or ``SeedanceKitError`` `.frameNotCompliant` when the frame breaks
     ///   the rules and ``fixesFrames`` is false.
     public func perform() throws -> Outcome {
         if engine != ImageEngine.settings { ImageEngine.configure(engine) }
-        let inspected = try FrameInspector(policy: policy).inspectFrame(imageInput)
+        let inspector = FrameInspector(policy: policy)
+        let inspected: InspectedFrame
+        if let header {
+            inspected = try inspector.inspectFrame(imageInput, knownHeader: header).frame
+        } else {
+            inspected = try inspector.inspectFrame(imageInput)
+        }
         let report = inspected.report
         let violations = RuleChecker(policy: policy).findings(for: report).filter { $0.severity == .violation }
         if reportsCompliantFrames {

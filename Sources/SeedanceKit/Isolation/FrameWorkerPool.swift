@@ -66,23 +66,31 @@ public actor FrameWorkerPool {
     public nonisolated func prepare(_ job: FramePreparationJob) async throws -> FramePreparationJob.Outcome {
         let request = try FrameWorkerWire.encode(job, data: job.bytes)
         var deaths: [String] = []
+        var reasons: [String] = []
         while deaths.count < 2 {
             let worker = try await acquire()
-            if let answer = await Self.exchange(request, with: worker) {
+            let failure: any Error
+            switch await Self.exchange(request, with: worker) {
+            case .success(let answer):
                 await release(worker)
                 // As if libvips had raised them here: whoever reports this process's diagnostics reports them.
                 ImageEngine.addDiagnostics(answer.diagnostics)
                 return try answer.header.outcome(data: answer.data)
+            case .failure(let error):
+                failure = error
             }
-            // The worker died mid-frame, or said something that is not an answer.
+            // The worker died mid-frame, or said something that is not an answer: how it ended,
+            // and what reading its answer said (kept in the message, never dropped).
             let status = await discard(worker)
             try Task.checkCancellation()
             deaths.append(status.map(FrameWorkerProcess.describe) ?? "its stream broke")
+            reasons.append("\(failure)")
         }
         throw SeedanceKitError(
             .imageLibraryCrashed,
             "\(job.inputName): the image library crashed on this frame: export it again as PNG or JPEG "
-                + "(its preparation worker died twice: \(deaths.joined(separator: ", then ")))")
+                + "(its preparation worker died twice: \(deaths.joined(separator: ", then ")); reading its answer: \(reasons.joined(separator: ", then ")))"
+        )
     }
 
     /// Ends every idle worker and waits for each; a worker still busy is ended when its frame is.
@@ -150,9 +158,9 @@ public actor FrameWorkerPool {
 
     /// The exchange on a thread of its own (it blocks on the socket), killing the worker if the
     /// task is cancelled meanwhile.
-    private static func exchange(_ request: Data, with worker: FrameWorkerProcess) async -> FrameWorkerProcess.Answer? {
+    private static func exchange(_ request: Data, with worker: FrameWorkerProcess) async -> Result<FrameWorkerProcess.Answer, any Error> {
         await withTaskCancellationHandler {
-            await blocking { try? worker.exchange(request) }
+            await blocking { Result { try worker.exchange(request) } }
         } onCancel: {
             worker.kill()
         }

@@ -15,41 +15,70 @@ extension VideoSubmitter {
         first: FrameSource, last: FrameSource?, parameters: GenerationParameters,
         style: PreviewStyle = PreviewStyle()
     ) async throws -> PreviewSheet {
-        // The values given, as submit checks them; a prompt is not needed to see the frames.
-        do throws(RequestValidationError) {
-            try model.validate(parameters, frames: [.first], complete: false)
-            if last != nil, model.imageField(for: .last) == nil {
-                throw RequestValidationError(field: "last frame", value: "(given)", allowed: "\(model.name) takes no last frame")
-            }
+        let checked = try validateForPreview(parameters, hasLastFrame: last != nil)
+        // Each frame's bytes in hand once: a URL fetched once serves both the frame as sent
+        // and the original drawn beside it; standard input is read once.
+        let first = try await resolve(first, role: .first)
+        let resolvedLast: ResolvedFrame? = if let last { try await resolve(last, role: .last) } else { nil }
+        return try await previewSheet(first: first, last: resolvedLast, parameters: checked, style: style)
+    }
+
+    /// The values given, checked as submit checks them (a prompt is not needed to see the
+    /// frames): what the preview of frames already in hand takes.
+    /// - Throws: `SeedanceError` `.invalidRequest` naming the value.
+    public func validateForPreview(_ parameters: GenerationParameters, hasLastFrame: Bool) throws(SeedanceError) -> ValidatedParameters {
+        do {
+            return try ValidatedParameters.valuesGiven(model: model, parameters: parameters, frames: hasLastFrame ? [.first, .last] : [.first])
         } catch {
             throw SeedanceError(.invalidRequest(error), "nothing to preview")
         }
-        // Standard input can be read once: read it now, so it can be prepared and drawn.
-        let first = try rereadable(first)
-        let last = try last.map(rereadable)
-        let frames = try await prepareFrames(first: first, last: last, parameters: parameters)
+    }
+
+    /// The sheet from frames already in hand (a URL `check` fetched, say) and values already
+    /// checked: nothing is fetched or checked again.
+    public func previewSheet(
+        first: ResolvedFrame, last: ResolvedFrame?, parameters: ValidatedParameters, style: PreviewStyle = PreviewStyle()
+    ) async throws -> PreviewSheet {
+        // The values were checked for this model (not checked again); whether it takes a last
+        // frame is a fact of the model, not of the values.
+        guard parameters.model == model else {
+            throw SeedanceError(
+                .invalidRequest(
+                    RequestValidationError(
+                        field: "parameters", value: "checked for \(parameters.model.name)",
+                        allowed: "values checked for \(model.name), this submitter's model")),
+                "nothing to preview")
+        }
+        if last != nil, model.imageField(for: .last) == nil {
+            throw SeedanceError(
+                .invalidRequest(RequestValidationError(field: "last frame", value: "(given)", allowed: "\(model.name) takes no last frame")),
+                "nothing to preview")
+        }
+        let frames = try await prepareFrames(first: first, last: last, parameters: parameters.parameters)
         let preview = FramePreview(policy: policy, style: style)
         var rows: [[ContactSheetContent.Panel]] = []
-        for frame in frames {
-            rows.append(try await panels(for: frame, preview: preview))
+        for (frame, resolved) in zip(frames, [first] + (last.map { [$0] } ?? [])) {
+            rows.append(try panels(for: frame, original: resolved, preview: preview))
         }
         let content = ContactSheetContent(
-            title: PreviewCaptions.title(model: model, parameters: parameters),
+            title: PreviewCaptions.title(model: model, parameters: parameters.parameters),
             subtitle: PreviewCaptions.subtitle(uploadSize: uploadSize, fixes: fixesFrames), rows: rows)
         let sheet = try preview.contactSheet(content)
         return PreviewSheet(png: sheet.png, layout: sheet.layout, frames: frames)
     }
 
-    private func rereadable(_ source: FrameSource) throws(FrameError) -> FrameSource {
-        guard case .image(let input) = source else { return source }
-        return .image(try input.readingStandardInput(maxBytes: policy.maxInputBytes))
-    }
-
     /// The original, annotated, beside the frame as sent.
-    private func panels(for frame: RequestFrame, preview: FramePreview) async throws -> [ContactSheetContent.Panel] {
+    private func panels(for frame: RequestFrame, original resolved: ResolvedFrame, preview: FramePreview) throws -> [ContactSheetContent.Panel] {
+        let original = resolved.input
         let style = preview.style
-        let original = try await originalInput(frame)
-        let inspected = try FrameInspector(policy: policy).inspectFrame(original)
+        // The header as read when the frame was prepared (or checked): not read again.
+        let inspector = FrameInspector(policy: policy)
+        let inspected =
+            if let known = frame.inputReport.map({ HeaderInspection(report: $0) }) ?? resolved.header {
+                try inspector.inspectFrame(original, knownHeader: known).frame
+            } else {
+                try inspector.inspectFrame(original)
+            }
         let geometry = frame.prepared?.geometry ?? FrameGeometry(sourceWidth: inspected.report.width, sourceHeight: inspected.report.height)
         let annotated = try preview.annotatedOriginal(of: inspected, geometry: geometry, maxWidth: style.panelWidth, maxHeight: style.panelHeight)
         let sent =
@@ -66,21 +95,5 @@ extension VideoSubmitter {
                 image: sent, heading: PreviewCaptions.heading(frame.role, "as sent"),
                 lines: PreviewCaptions.sent(frame, report: inspected.report)),
         ]
-    }
-
-    /// The input the frame was prepared from; a URL is fetched again (same fetcher, same rules)
-    /// and must still be the bytes that were checked.
-    private func originalInput(_ frame: RequestFrame) async throws -> ImageInput {
-        switch frame.source {
-        case .image(let input):
-            return input
-        case .url(let url):
-            let fetched = try await fetch(url, role: frame.role)
-            if frame.prepared == nil, SHA256Hex.digest(of: fetched.data) != frame.digest {
-                throw SeedanceKitError(
-                    .frameFetchFailed, "\(frame.role.rawValue) frame: \(url.absoluteString) changed between two fetches; preview it again")
-            }
-            return .bytes(fetched.data, name: url.absoluteString, declaredType: fetched.declaredType)
-        }
     }
 }

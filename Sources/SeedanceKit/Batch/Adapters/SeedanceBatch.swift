@@ -26,6 +26,8 @@ public struct SeedanceBatch: Sendable {
     public var submitter: VideoSubmitter
     public var throttle: CreateThrottle
     public var options: BatchRunOptions
+    /// Keeps what the run prepares for a report written after it (nil: no report).
+    public var reportRecorder: BatchReportRecorder?
 
     public init(
         manifest: URL, store: any TaskStore, submitter: VideoSubmitter = VideoSubmitter(policy: .seedance),
@@ -53,7 +55,7 @@ public struct SeedanceBatch: Sendable {
         progress: @escaping @Sendable (BatchRunProgress) async -> Void = { _ in }
     ) async throws(SeedanceKitError) -> BatchRunSummary {
         let runner = BatchRunner(
-            preparer: SubmitterPreparer(submitter: submitter),
+            preparer: SubmitterPreparer(submitter: submitter, recorder: reportRecorder),
             creator: ClientBatchCreator(client: client, store: store, batchID: batchID),
             ledger: StoreBatchLedger(store: store, batchID: batchID, manifestPath: manifest.path),
             watcher: PollSchedulerWatcher(provider: client.provider), downloader: ClientVideoDownloader(client: client),

@@ -13,12 +13,18 @@ public struct BatchPlanItem: Sendable {
     public var model: VideoModel
     /// The request's fields (the line over the command line's defaults), checked by the model.
     public var parameters: GenerationParameters
+    /// The planner's check of ``parameters``, carried to the request so it is not made again
+    /// (a request whose parameters were changed since is checked afresh).
+    public var validated: ValidatedParameters?
     /// Where the video is saved: an absolute path.
     public var output: String
     public var estimate: CostEstimate
     /// What `check` says about each local frame, read from its header (URLs are checked when
-    /// they are fetched, just before sending).
+    /// they are fetched, just before sending). Preparing the frame starts from this reading.
     public var verdicts: [FramePreflight.FrameVerdict]
+    /// The frame rules the plan judged this line's frames by (the planner's, overrides
+    /// included): the preparer fixes by the same rules. Nil: the model's own.
+    public var policy: Policy?
 
     public init(
         id: String, line: Int, first: FrameSource, last: FrameSource?, model: VideoModel, parameters: GenerationParameters,
@@ -33,6 +39,17 @@ public struct BatchPlanItem: Sendable {
         self.output = output
         self.estimate = estimate
         self.verdicts = verdicts
+    }
+
+    /// An item whose parameters the planner checked once.
+    public init(
+        id: String, line: Int, first: FrameSource, last: FrameSource?, validated: ValidatedParameters,
+        output: String, estimate: CostEstimate, verdicts: [FramePreflight.FrameVerdict]
+    ) {
+        self.init(
+            id: id, line: line, first: first, last: last, model: validated.model, parameters: validated.parameters, output: output,
+            estimate: estimate, verdicts: verdicts)
+        self.validated = validated
     }
 }
 

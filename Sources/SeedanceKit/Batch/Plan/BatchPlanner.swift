@@ -75,8 +75,12 @@ public struct BatchPlanner: Sendable {
         let typed = line.typed(fields, as: BatchRequestFields.types(of: lineModel))
         guard typed.errors.isEmpty else { return (nil, typed.errors) }
         let roles: Set<FieldRule.FrameRole> = line.last == nil ? [.first] : [.first, .last]
-        let (parameters, errors) = BatchRequestFields.parameters(from: typed.fields, model: lineModel, frames: roles, line: line.lineNumber)
-        guard errors.isEmpty else { return (nil, errors) }
+        let validated: ValidatedParameters
+        switch BatchRequestFields.validated(from: typed.fields, model: lineModel, frames: roles, line: line.lineNumber) {
+        case .success(let checked): validated = checked
+        case .failure(let refusal): return (nil, [refusal.error])
+        }
+        let parameters = validated.parameters
 
         let first = FrameSource(argument: line.first)
         let last = line.last.map(FrameSource.init(argument:))
@@ -99,9 +103,10 @@ public struct BatchPlanner: Sendable {
         }
         let output = line.output ?? outputDirectory.appendingPathComponent("\(line.id).mp4").path
         let video = Self.pricedVideo(lineModel, parameters, firstFrame: verdicts.first { $0.role == .first }?.report)
-        let item = BatchPlanItem(
-            id: line.id, line: line.lineNumber, first: first, last: last, model: lineModel, parameters: parameters, output: output,
+        var item = BatchPlanItem(
+            id: line.id, line: line.lineNumber, first: first, last: last, validated: validated, output: output,
             estimate: video.map { CostEstimate($0, prices: lineModel.price) } ?? .unknown, verdicts: verdicts)
+        item.policy = linePolicy
         return (item, frameErrors)
     }
 
@@ -118,7 +123,9 @@ public struct BatchPlanner: Sendable {
         }
     }
 
-    /// The video the request asks for, in the price's terms; nil when the model lists no size.
+    /// The video the request asks for, in the price's terms; nil (an unknown estimate) when the
+    /// model lists no size, or when neither the request nor the model's data says the duration
+    /// or the frame rate: the bill scales with both, and a guess could look cheaper than it.
     /// Without a listed ratio (`adaptive`) the video follows the first frame; when its shape is
     /// not known yet, the largest size is assumed (an estimate must not look cheaper than the bill).
     static func pricedVideo(_ model: VideoModel, _ parameters: GenerationParameters, firstFrame: ImageReport?) -> PricedVideo? {
@@ -134,13 +141,15 @@ public struct BatchPlanner: Sendable {
         } else {
             size = sizes.max { $0.width * $0.height < $1.width * $1.height }
         }
-        guard let size else { return nil }
-        func integer(_ name: String, _ fallback: Int) -> Int {
-            if case .integer(let number)? = value(name) { Int(number) } else { fallback }
+        func integer(_ name: String) -> Int? {
+            if case .integer(let number)? = value(name) { Int(number) } else { nil }
         }
+        guard let size, let fps = integer("fps"), let seconds = integer("duration") else { return nil }
+        // Unsaid, audio is priced on (its rate is never below the silent one) and the tier at
+        // full price (flex is the cheaper one): an estimate that can only err on the high side.
         let audio: Bool = if case .bool(let flag)? = value("generate_audio") { flag } else { true }
         return PricedVideo(
-            width: size.width, height: size.height, fps: integer("fps", 24), seconds: integer("duration", 5),
+            width: size.width, height: size.height, fps: fps, seconds: seconds,
             tier: value("service_tier")?.stringValue == "flex" ? .flex : .default, audio: audio)
     }
 }

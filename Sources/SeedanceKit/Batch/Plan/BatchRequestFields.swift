@@ -27,6 +27,23 @@ public enum BatchRequestFields {
     public static func parameters(
         from fields: [String: ManifestValue], model: VideoModel, frames: Set<FieldRule.FrameRole>, line: Int
     ) -> (GenerationParameters, [ManifestError]) {
+        switch validated(from: fields, model: model, frames: frames, line: line) {
+        case .success(let validated): (validated.parameters, [])
+        case .failure(let failure): (failure.parameters, [failure.error])
+        }
+    }
+
+    /// Why a line's fields did not check: the parameters as read and the error.
+    public struct Refusal: Error, Sendable {
+        public var parameters: GenerationParameters
+        public var error: ManifestError
+    }
+
+    /// The parameters `fields` ask for, checked once by `model`: the value the request carries
+    /// so that nothing checks them again.
+    public static func validated(
+        from fields: [String: ManifestValue], model: VideoModel, frames: Set<FieldRule.FrameRole>, line: Int
+    ) -> Result<ValidatedParameters, Refusal> {
         var parameters = GenerationParameters()
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             switch value {
@@ -38,10 +55,11 @@ public enum BatchRequestFields {
             }
         }
         do {
-            try model.validate(parameters, frames: frames)
+            return .success(try ValidatedParameters(model: model, parameters: parameters, frames: frames))
         } catch {
-            return (parameters, [ManifestError(.invalidValue, line: line, key: error.field, value: error.value, error.description)])
+            return .failure(
+                Refusal(
+                    parameters: parameters, error: ManifestError(.invalidValue, line: line, key: error.field, value: error.value, error.description)))
         }
-        return (parameters, [])
     }
 }

@@ -33,15 +33,22 @@ public struct BatchReportBuilder: Sendable {
     }
 
     /// Prepares every line of `plan` (and shows the originals of `manifest`'s invalid lines),
-    /// writing thumbnails into `folder`, whose name (`thumbs`) prefixes the images' paths.
+    /// writing thumbnails into `folder`, whose name (`thumbs`) prefixes the images' paths. A line
+    /// in `recorded` (what a run's preparation made) is taken as it is: not prepared again.
     /// - Throws: ``SeedanceError`` of kind `.localIO` when a thumbnail cannot be written.
-    public func frames(for plan: BatchPlan, manifest: Manifest?, into folder: URL) async throws -> Frames {
+    public func frames(
+        for plan: BatchPlan, manifest: Manifest?, into folder: URL, recorded: [Int: BatchReportRecorder.Line] = [:]
+    ) async throws -> Frames {
         let valid = Set(plan.items.map(\.line))
         let jobs =
-            plan.items.map { Job.item($0) }
+            plan.items.filter { recorded[$0.line] == nil }.map { Job.item($0) }
             + (manifest?.lines ?? []).filter { !valid.contains($0.lineNumber) }.map { Job.invalid($0) }
         let store = ThumbnailStore(folder: folder, side: Self.thumbnailSide, thumbnailer: thumbnailer)
         var result = Frames(frames: [:], problems: [:])
+        for (line, made) in recorded where valid.contains(line) {
+            result.frames[line] = made.frames
+            if let problem = made.problem { result.problems[line] = problem }
+        }
         try await withThrowingTaskGroup(of: (Int, [BatchReport.Frame], String?).self) { group in
             var pending = jobs.makeIterator()
             func startNext() {

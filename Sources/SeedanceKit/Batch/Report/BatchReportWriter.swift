@@ -22,22 +22,29 @@ public struct BatchReportWriter: Sendable {
         directory.appendingPathComponent("index.html")
     }
 
+    /// The thumbnails' folder in `directory`.
+    public static func thumbnails(in directory: URL) -> URL {
+        directory.appendingPathComponent("thumbs", isDirectory: true)
+    }
+
     /// Builds the report of `plan` (and of `summary`, after a run) and writes it into `directory`,
-    /// which is created when missing.
+    /// which is created when missing. The lines `recorded` holds (a run's own preparation, into
+    /// this same folder) are shown as the run prepared them, not prepared again.
     /// - Returns: the report as written.
     /// - Throws: ``SeedanceError`` of kind `.localIO` when the folder or a file cannot be written.
     @discardableResult
     public func write(
-        _ plan: BatchPlan, manifest: Manifest? = nil, summary: BatchRunSummary? = nil, title: String = "batch", to directory: URL
+        _ plan: BatchPlan, manifest: Manifest? = nil, summary: BatchRunSummary? = nil, recorded: BatchReportRecorder? = nil,
+        title: String = "batch", to directory: URL
     ) async throws -> BatchReport {
         let directory = directory.standardizedFileURL
-        let thumbs = directory.appendingPathComponent("thumbs", isDirectory: true)
+        let thumbs = Self.thumbnails(in: directory)
         do {
             try FileManager.default.createDirectory(at: thumbs, withIntermediateDirectories: true)
         } catch {
             throw SeedanceError(.localIO, "cannot create the report folder \(thumbs.path): \(error.localizedDescription)")
         }
-        let made = try await builder.frames(for: plan, manifest: manifest, into: thumbs)
+        let made = try await builder.frames(for: plan, manifest: manifest, into: thumbs, recorded: recorded?.recorded ?? [:])
         let report = BatchReport(
             plan: plan, manifest: manifest, frames: made.frames, preparationProblems: made.problems,
             summary: summary, directory: directory, title: title)

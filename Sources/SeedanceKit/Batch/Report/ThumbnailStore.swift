@@ -26,8 +26,19 @@ struct ThumbnailStore: Sendable {
 
     /// A prepared frame: the original with its kept region marked, and the frame as sent.
     func frame(_ request: RequestFrame, source: FrameSource, line: Int) throws(SeedanceError) -> BatchReport.Frame {
-        guard let prepared = request.prepared, case .image(let input) = source else {
+        guard let prepared = request.prepared else {
             return try originalOnly(source, role: request.role, line: line)
+        }
+        guard case .image(let input) = source else {
+            // A URL the run fetched and prepared: the frame as sent (its fetched original is not kept).
+            var frame = BatchReport.Frame(
+                role: request.role, source: source.recordedName,
+                originalFacts: Self.facts(prepared.before.format, prepared.before.width, prepared.before.height, prepared.before.bytes),
+                sentFacts: Self.facts(prepared.format, prepared.width, prepared.height, prepared.bytes.count),
+                steps: prepared.isPassThrough ? ["sent as is"] : prepared.steps.map(\.summary),
+                note: "a URL: fetched and prepared just before sending")
+            frame.sent = try draw(.sent, of: &frame, line: line) { try thumbnailer.sent(prepared, side: side) }
+            return frame
         }
         var frame = BatchReport.Frame(
             role: request.role, source: source.recordedName,
