@@ -134,7 +134,8 @@ public final class SeedanceClient: Sendable {
         if let store {
             let now = Date()
             let intent = TaskRecord(
-                intentID: intentID, createdAt: now, model: body.model, baseURL: configuration.baseURL.absoluteString,
+                intentID: intentID, createdAt: now, model: body.model, provider: provider.id.rawValue,
+                baseURL: configuration.baseURL.absoluteString,
                 fingerprint: body.fingerprint, inputs: inputs, estimatedCostUSD: estimatedCostUSD, batchItem: batchItem)
             let outcome: IntentOutcome
             do throws(StateStoreError) {

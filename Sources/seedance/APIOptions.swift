@@ -1,19 +1,38 @@
 import ArgumentParser
 import Foundation
 import SeedanceAPI
+import SeedanceStore
 
-/// Options every command that talks to the provider shares.
+/// Options every command that talks to a provider shares: which one, and where.
 struct APIOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The provider: \(ProviderRegistry.names.joined(separator: ", ")) (default: \(ProviderRegistry.default.id); "
+                + "status and wait follow a recorded task's own provider).",
+            valueName: "NAME"))
+    var provider: String?
+
     @Option(
         name: .customLong("base-url"),
         help: ArgumentHelp(
-            "Provider base URL (default: $SEEDANCE_BASE_URL, else \(ProviderRegistry.default.defaultBaseURL.absoluteString)).",
+            "The provider's base URL (default: $SEEDANCE_BASE_URL, then the provider's own variable such as $ARK_BASE_URL, else its public URL).",
             valueName: "URL"))
     var baseURL: String?
 
+    func validate() throws {
+        if let provider, ProviderRegistry.registration(for: ProviderID(rawValue: provider)) == nil {
+            throw ValidationError("--provider: \"\(provider)\" is not one of \(ProviderRegistry.names.joined(separator: ", "))")
+        }
+    }
+
+    /// The chosen provider's registration (the default when none was named).
+    var registration: ProviderRegistration {
+        provider.flatMap { ProviderRegistry.registration(for: ProviderID(rawValue: $0)) } ?? ProviderRegistry.default
+    }
+
     /// The client configuration from these options and the environment; exits 64 when the key is missing.
-    func configuration() throws -> SeedanceClient.Configuration {
-        try SeedanceClient.Configuration.fromEnvironment(baseURL: baseURL)
+    func configuration(provider chosen: ProviderID? = nil) throws -> SeedanceClient.Configuration {
+        try SeedanceClient.Configuration.fromEnvironment(provider: chosen ?? registration.id, baseURL: baseURL)
     }
 
     /// ``configuration()``, or the documented exit code after saying why on stderr.
@@ -30,8 +49,27 @@ struct APIOptions: ParsableArguments {
         try await SeedanceClient.withClient(try configuration(), body)
     }
 
+    /// Runs `body` with a client for `taskID`'s provider: the flag when given, else the provider
+    /// the state store recorded for the task, else the default.
+    func withClient<Result: Sendable>(forTask taskID: String, _ body: (SeedanceClient) async throws -> Result) async throws -> Result {
+        try await SeedanceClient.withClient(try configuration(provider: await recordedProvider(of: taskID)), body)
+    }
+
+    /// The provider the store recorded for `taskID`, unless a flag chose one. A store that
+    /// cannot be read leaves the choice to the flag or the default (the task is still followed).
+    private func recordedProvider(of taskID: String) async -> ProviderID? {
+        guard provider == nil else { return nil }
+        do {
+            let records = try await SQLiteTaskStore.openDefault().records(matching: TaskFilter(taskID: taskID))
+            return records.first.map { ProviderID(rawValue: $0.provider) }
+        } catch {
+            Terminal.diagnostic("seedance: warning: the state store could not be read to find task \(taskID)'s provider: \(error)")
+            return nil
+        }
+    }
+
     /// The flags that reproduce these options on a command line, for resume hints.
     var commandLineArguments: [String] {
-        baseURL.map { ["--base-url", $0] } ?? []
+        (provider.map { ["--provider", $0] } ?? []) + (baseURL.map { ["--base-url", $0] } ?? [])
     }
 }

@@ -22,6 +22,24 @@ struct ModelOption: ParsableArguments {
         case nameOrPath
     }
 
+    /// Resolves the model again for a provider whose API differs from the one ``validate()``
+    /// used (a family name means the provider's own row); a model file must be written for the
+    /// provider's API. The error names the providers that serve the family.
+    mutating func select(for registration: ProviderRegistration) throws {
+        guard model.apiName != registration.api else { return }
+        let candidate = VideoModel.builtIn(named: model.name, api: registration.api)
+        guard let candidate, nameOrPath.map({ !$0.hasSuffix(".json") && !$0.contains("/") }) ?? true else {
+            let serving = VideoModel.builtInEveryAPI.filter { $0.name == model.name }
+                .flatMap { ProviderRegistry.serving(api: $0.apiName).map(\.id.rawValue) }
+            throw ValidationError(
+                "--model: \(model.name) is not served by \(registration.id)"
+                    + (serving.isEmpty ? "" : " (served by: \(serving.joined(separator: ", ")))")
+                    + "; see `seedance models --provider \(registration.id)`")
+        }
+        model = candidate
+        policy = try ModelCatalog.policy(for: candidate)
+    }
+
     mutating func validate() throws {
         do {
             model = try ModelCatalog.resolve(nameOrPath)

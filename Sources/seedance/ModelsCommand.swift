@@ -12,28 +12,48 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
     @OptionGroup var modelOption: ModelOption
+    @Option(
+        help: ArgumentHelp(
+            "List what this provider serves: \(ProviderRegistry.names.joined(separator: ", ")) (default: \(ProviderRegistry.default.id)).",
+            valueName: "NAME"))
+    var provider: String?
 
     struct Listing: Encodable {
+        var provider: String
         var defaultModel: String
         var models: [VideoModel]
 
         enum CodingKeys: String, CodingKey {
-            case models
+            case provider, models
             case defaultModel = "default_model"
         }
     }
 
+    mutating func validate() throws {
+        guard let provider else { return }
+        guard let registration = ProviderRegistry.registration(for: ProviderID(rawValue: provider)) else {
+            throw ValidationError("--provider: \"\(provider)\" is not one of \(ProviderRegistry.names.joined(separator: ", "))")
+        }
+        if modelOption.nameOrPath != nil { try modelOption.select(for: registration) }
+    }
+
+    var registration: ProviderRegistration {
+        provider.flatMap { ProviderRegistry.registration(for: ProviderID(rawValue: $0)) } ?? ProviderRegistry.default
+    }
+
     func run() async throws {
-        let models = modelOption.nameOrPath == nil ? VideoModel.builtIn : [modelOption.model]
+        let models = modelOption.nameOrPath == nil ? VideoModel.builtIn(api: registration.api) : [modelOption.model]
         if json {
-            try JSONOutput.print(Listing(defaultModel: VideoModel.defaultName, models: models))
+            try JSONOutput.print(Listing(provider: registration.id.rawValue, defaultModel: VideoModel.defaultName, models: models))
             return
         }
+        Terminal.result("provider \(registration.id) (\(registration.defaultBaseURL.absoluteString), key in $\(registration.apiKeyVariable))\n")
         Terminal.result(models.map(Self.describe).joined(separator: "\n\n"))
     }
 
     static func describe(_ model: VideoModel) -> String {
         var lines = ["\(model.name)\(model.name == VideoModel.defaultName ? " (default)" : "")  POST \(model.endpoint)"]
+        for (provider, id) in (model.wireIDs ?? [:]).sorted(by: { $0.key < $1.key }) { lines.append("  \(provider): model \(id)") }
         if let summary = model.summary { lines.append("  \(summary)") }
         lines.append("  fields:")
         for field in model.fields {

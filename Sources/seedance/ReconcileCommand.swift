@@ -40,7 +40,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         var entries: [Entry]
     }
 
-    static let noTaskID = "cannot be reconciled: no task id; check your novita dashboard"
+    static let noTaskID = "cannot be reconciled: no task id; check the provider's console"
 
     func run() async throws {
         let store = try StateStoreAccess.open()
@@ -50,11 +50,14 @@ struct ReconcileCommand: AsyncParsableCommand {
                 Entry(intentID: $0.intentID, taskID: nil, state: $0.state, problem: Self.noTaskID)
             }
             let askable = open.compactMap { record in record.taskID.map { (record, $0) } }
-            // The key is needed only when there is someone to ask.
-            if !askable.isEmpty {
-                entries += try await api.withClient { client in
+            // Each record is asked of the provider it was sent to (--provider narrows to one);
+            // a key is needed only for a provider there is someone to ask.
+            let providers = Set(askable.map(\.0.provider)).sorted()
+            for provider in providers where api.provider == nil || api.provider == provider {
+                let mine = askable.filter { $0.0.provider == provider }
+                entries += try await SeedanceClient.withClient(try api.configuration(provider: ProviderID(rawValue: provider))) { client in
                     var answers: [Entry] = []
-                    for (record, taskID) in askable { answers.append(try await reconcile(record, taskID: taskID, with: client, in: store)) }
+                    for (record, taskID) in mine { answers.append(try await reconcile(record, taskID: taskID, with: client, in: store)) }
                     return answers
                 }
             }

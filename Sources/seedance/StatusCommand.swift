@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let result = try await api.withClient { try await $0.task(id: taskID) }
+            let result = try await api.withClient(forTask: taskID) { try await $0.task(id: taskID) }
             if result.status.isFinished { await StateStoreAccess.recordResult(result) }
             if json {
                 try JSONOutput.print(TaskResultJSON(result))

@@ -50,6 +50,8 @@ struct SubmitCommand: AsyncParsableCommand {
         if requestOut != nil && !dryRun { throw ValidationError("--request-out goes with --dry-run") }
         if (waiting.output != nil || waiting.timeout != nil) && !wait { throw ValidationError("--output and --timeout go with --wait") }
         try waiting.validateOutput()
+        // The family as the chosen provider serves it.
+        try modelOption.select(for: api.registration)
         // Every field against the chosen model, once, before any frame is read.
         checked = try request.validated(for: modelOption.model, hasLastFrame: last != nil)
     }
@@ -105,7 +107,7 @@ struct SubmitCommand: AsyncParsableCommand {
             let frames = try await ContainedPreparation.run(submitter) { submitter in
                 try await submitter.prepareFrames(first: first, last: last, parameters: parameters.parameters)
             }
-            let body = try ProviderRegistry.default.layBody(submitter.request(parameters: parameters, frames: frames))
+            let body = try api.registration.layBody(submitter.request(parameters: parameters, frames: frames))
             Self.reportUpload(frames)
             // The body is produced once as the POST would produce it: its rate is the encoder's
             // (base64 included, no disk), and its size must be the Content-Length announced.

@@ -24,7 +24,7 @@ struct WaitCommand: AsyncParsableCommand {
     func run() async throws {
         let waiter = TaskWaiter(taskID: taskID, waiting: waiting, json: json, api: api)
         do {
-            try await api.withClient { try await waiter.run(with: $0) }
+            try await api.withClient(forTask: taskID) { try await waiter.run(with: $0) }
         } catch {
             throw ExitStatus.reporting(error)
         }

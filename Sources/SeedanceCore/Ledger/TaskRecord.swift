@@ -75,6 +75,9 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     public var updatedAt: Date
     /// The model name, e.g. `seedance-v1.5-pro`.
     public var model: String
+    /// The provider it was sent to (``VideoModel`` names are families; the provider says where),
+    /// e.g. `novita`, `byteplus`; `status` and `wait` follow a task there without a flag.
+    public var provider: String
     public var baseURL: String
     /// SHA-256 of the body with images replaced by their digests.
     public var fingerprint: String
@@ -95,7 +98,8 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     public var itemID: String?
 
     public init(
-        intentID: String, createdAt: Date, updatedAt: Date? = nil, model: String, baseURL: String, fingerprint: String,
+        intentID: String, createdAt: Date, updatedAt: Date? = nil, model: String, provider: String = TaskRecord.defaultProvider,
+        baseURL: String, fingerprint: String,
         inputs: [TaskInput] = [], taskID: String? = nil, state: TaskState = .intent, creation: TaskCreation = .unknown, providerStatus: String? = nil,
         reason: String? = nil, outputPath: String? = nil, estimatedCostUSD: Double? = nil, batchItem: BatchItemKey? = nil
     ) {
@@ -103,6 +107,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.model = model
+        self.provider = provider
         self.baseURL = baseURL
         self.fingerprint = fingerprint
         self.inputs = inputs
@@ -117,11 +122,14 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         itemID = batchItem?.itemID
     }
 
+    /// The provider of every record written before records named one (0.4.0 served only novita).
+    public static let defaultProvider = "novita"
+
     /// The id to show people: the provider's task id, else our intent id.
     public var displayID: String { taskID ?? intentID }
 
     enum CodingKeys: String, CodingKey {
-        case model, fingerprint, inputs, state, creation, reason
+        case model, provider, fingerprint, inputs, state, creation, reason
         case intentID = "intent_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"

@@ -6,13 +6,13 @@ internal import SeedanceCore
 /// not conform to GRDB's protocols so that GRDB stays out of the public API.
 extension TaskRecord {
     static let columns =
-        "intent_id, created_at, updated_at, model, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
+        "intent_id, created_at, updated_at, model, provider, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id"
 
     init(row: Row) throws {
         let inputsJSON: String = row["inputs"]
         self.init(
             intentID: row["intent_id"], createdAt: row["created_at"], updatedAt: row["updated_at"],
-            model: row["model"], baseURL: row["base_url"], fingerprint: row["fingerprint"],
+            model: row["model"], provider: row["provider"], baseURL: row["base_url"], fingerprint: row["fingerprint"],
             inputs: try JSONDecoder().decode([TaskInput].self, from: Data(inputsJSON.utf8)),
             taskID: row["task_id"], state: try StoredEnum.decode(row["state"], column: "state"),
             creation: try StoredEnum.decode(row["creation"], column: "creation"),
@@ -25,9 +25,9 @@ extension TaskRecord {
     func insert(_ db: Database) throws {
         let inputsJSON = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
         try db.execute(
-            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
-                intentID, createdAt, updatedAt, model, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
+                intentID, createdAt, updatedAt, model, provider, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
                 providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID,
             ])
     }

@@ -72,6 +72,12 @@ extension SQLiteTaskStore {
                 try db.execute(sql: "UPDATE tasks SET creation = ? WHERE intent_id = ?", arguments: [creation.rawValue, row["intent_id"] as String])
             }
         }
+        migrator.registerMigration("v3: tasks.provider") { db in
+            // Every row before this was sent to novita, the only provider then.
+            try db.alter(table: "tasks") { t in
+                t.add(column: "provider", .text).notNull().defaults(to: TaskRecord.defaultProvider)
+            }
+        }
         return migrator
     }
 }
