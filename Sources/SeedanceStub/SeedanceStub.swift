@@ -8,7 +8,8 @@ public final class SeedanceStub: Sendable {
     /// The port the server is bound to.
     public let port: Int
     private let channel: any Channel
-    private let provider: StubProvider
+    /// Internal, not private: the Ark accessors live in Ark/SeedanceStub+Ark.swift.
+    let provider: StubProvider
 
     private init(port: Int, channel: any Channel, provider: StubProvider) {
         self.port = port

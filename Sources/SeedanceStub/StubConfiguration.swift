@@ -17,6 +17,8 @@ public struct StubConfiguration: Sendable {
     public var maxRunningTasks: Int?
     /// The models served, each at its endpoint; the built-in ones unless a test says otherwise.
     public var models: [VideoModel]
+    /// The Ark mode under `/api/v3`, served on the same port as the novita routes.
+    public var ark: ArkStubConfiguration
 
     public init(
         apiKey: String,
@@ -26,8 +28,10 @@ public struct StubConfiguration: Sendable {
         imageValidator: @escaping ImageValidator = MagicByteValidator.validate,
         createLimit: StubLimits.CreateRate? = nil,
         maxRunningTasks: Int? = nil,
-        models: [VideoModel] = VideoModel.builtIn
+        models: [VideoModel] = VideoModel.builtIn,
+        ark: ArkStubConfiguration = ArkStubConfiguration()
     ) {
+        self.ark = ark
         self.models = models
         self.apiKey = apiKey
         self.taskDuration = taskDuration

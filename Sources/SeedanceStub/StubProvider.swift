@@ -16,6 +16,7 @@ final class StubProvider: Sendable {
         var acceptedCreates: [ContinuousClock.Instant] = []
         /// Creates refused with 429 by ``StubLimits``.
         var limitRefusals = 0
+        var ark = ArkState()
     }
 
     let state: NIOLockedValueBox<State>
@@ -26,6 +27,7 @@ final class StubProvider: Sendable {
 
     func handle(_ request: RecordedRequest) -> StubAction {
         let (path, query) = Self.split(request.uri)
+        if Self.isArk(path: path) { return handleArk(request) }
         let model = state.withLockedValue { state in state.configuration.models.first { $0.endpoint == path } }
         let isSubmit = request.method == "POST" && model != nil
         let endpoint: StubEndpoint? =

@@ -78,7 +78,11 @@ import Testing
             let again = try await store.records(matching: .all)
             #expect(again.map(\.creation.rawValue) == Self.expected.map(\.2))
             let migrated = try DatabaseQueue(path: store.fileURL.path)
-            #expect(try await migrated.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }.count == 2)
+            #expect(
+                try await migrated.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+                    == ["v1: tasks, batches, legacy imports", "v2: tasks.creation", "v3: tasks.provider"])
+            // Every row 0.4.0 wrote was sent to novita, the only provider then.
+            #expect(again.allSatisfy { $0.provider == "novita" })
 
             // The batch resumes from typed columns: every item was downloaded by 0.4.0.
             let items = try await store.items(ofBatch: batchID)
