@@ -46,7 +46,7 @@ enum CommandLineAdvice {
     static func advice(for error: SeedanceError) -> String? {
         switch error.kind {
         case .provider(let provider):
-            advice(for: provider)
+            providerAdvice(provider)
         case .outputExists:
             "pass --force to replace it"
         case .outcomeUnknown:
@@ -64,7 +64,7 @@ enum CommandLineAdvice {
     }
 
     /// The next step for a provider's error, by its neutral kind.
-    static func advice(for error: ProviderError) -> String {
+    static func providerAdvice(_ error: ProviderError) -> String {
         switch error.kind {
         case .invalidImage: "run `seedance check` on the frames, then `seedance fix`, or submit without --no-fix"
         case .invalidRequest: "a request field was refused; check the values against `seedance models` and `seedance submit --help`"
