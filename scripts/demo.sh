@@ -43,8 +43,13 @@ step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/ba
 # The same request again is refused locally, nothing sent (one paid task per intent).
 step 6 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png \
     --prompt 'The camera pulls back as the sun sets' --duration 5
+# The same family from ByteDance itself: BytePlus ModelArk (the stub speaks Ark under /api/v3).
+# Ark's key and base URL; the same frame pipeline, Ark's body (wire id, content[] with roles).
+export ARK_API_KEY=demo-key ARK_BASE_URL="$SEEDANCE_BASE_URL/api/v3"
+step 0 "$bin/seedance" submit fixtures/bad-first-sideways.jpg --last fixtures/bad-last-panorama.png --provider byteplus \
+    --model seedance-2.0 --prompt 'The camera pulls back as the sun sets' --duration 5 --no-generate-audio --wait --output "$out/video-ark.mp4"
 step 0 "$bin/seedance" tasks
-ls -l "$out/video.mp4" || failures=$((failures + 1))
+ls -l "$out/video.mp4" "$out/video-ark.mp4" || failures=$((failures + 1))
 
 # A small batch: four shots, two of which need fixing; checked and priced first, then run.
 cat > "$out/shots.jsonl" <<JSONL

@@ -38,8 +38,9 @@ extension SeedanceClient {
             self.readRetry = readRetry
         }
 
-        /// Reads the provider's key variable (`NOVITA_API_KEY` for novita) and
-        /// `SEEDANCE_BASE_URL`; `baseURL` (e.g. `--base-url`) wins over the variable.
+        /// Reads the provider's key variable (`NOVITA_API_KEY` for novita, `ARK_API_KEY` for Ark)
+        /// and its base URL: `baseURL` (e.g. `--base-url`), else the provider's own variable
+        /// (`ARK_BASE_URL`), else `SEEDANCE_BASE_URL`, else the provider's public URL.
         ///
         /// - Throws: ``SeedanceError`` of kind `.missingConfiguration` naming the variable when
         ///   the key is missing or empty, `.invalidConfiguration` for an unusable base URL or a
@@ -60,8 +61,10 @@ extension SeedanceClient {
                     .missingConfiguration(variable: variable),
                     "\(variable) is not set; export your \(provider) API key in it (\(registration.keyHelp)). Nothing was sent.")
             }
-            // --base-url, then SEEDANCE_BASE_URL, then the provider's own variable (ARK_BASE_URL).
-            let variables = [baseURLVariable] + (registration.baseURLVariable.map { [$0] } ?? [])
+            // --base-url, then the provider's own variable (ARK_BASE_URL: the more specific one,
+            // so a SEEDANCE_BASE_URL kept for novita does not send Ark calls there), then
+            // SEEDANCE_BASE_URL.
+            let variables = (registration.baseURLVariable.map { [$0] } ?? []) + [baseURLVariable]
             let text = override ?? variables.lazy.compactMap { environment[$0].flatMap { $0.isEmpty ? nil : $0 } }.first
             let baseURL = try text.map { text throws(SeedanceError) in try parseBaseURL(text) } ?? registration.defaultBaseURL
             return Configuration(provider: provider, baseURL: baseURL, apiKey: key)

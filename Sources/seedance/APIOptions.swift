@@ -15,7 +15,7 @@ struct APIOptions: ParsableArguments {
     @Option(
         name: .customLong("base-url"),
         help: ArgumentHelp(
-            "The provider's base URL (default: $SEEDANCE_BASE_URL, then the provider's own variable such as $ARK_BASE_URL, else its public URL).",
+            "The provider's base URL (default: the provider's own variable such as $ARK_BASE_URL, then $SEEDANCE_BASE_URL, else its public URL).",
             valueName: "URL"))
     var baseURL: String?
 

@@ -29,8 +29,10 @@ struct RequestOptions: ParsableArguments {
     var expiresAfter: Int?
     @Flag(inversion: .prefixedNo, help: "The cheaper variant (seedance-2.0; 1080p needs --no-fast).")
     var fast: Bool?
-    @Flag(help: "Return the video's last frame as well (seedance-2.0).")
+    @Flag(help: "Return the video's last frame as well (seedance-2.0; every model on Ark).")
     var returnLastFrame = false
+    @Option(help: "Queue priority 0-9 (Ark, 2.x models).")
+    var priority: Int?
 
     /// The fields the user set, by the provider's names.
     var parameters: GenerationParameters {
@@ -48,6 +50,7 @@ struct RequestOptions: ParsableArguments {
         parameters.set("execution_expires_after", expiresAfter.map { .integer(Int64($0)) })
         parameters.set("fast", fast.map(ParameterValue.bool))
         parameters.set("return_last_frame", returnLastFrame ? .bool(true) : nil)
+        parameters.set("priority", priority.map { .integer(Int64($0)) })
         return parameters
     }
 
