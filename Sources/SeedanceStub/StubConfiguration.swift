@@ -17,6 +17,9 @@ public struct StubConfiguration: Sendable {
     public var maxRunningTasks: Int?
     /// The models served, each at its endpoint; the built-in ones unless a test says otherwise.
     public var models: [VideoModel]
+    /// What task progress and the create limits are measured against (real time unless a test
+    /// passes ``StubClock/manual()``).
+    public var clock: StubClock
 
     public init(
         apiKey: String,
@@ -26,8 +29,10 @@ public struct StubConfiguration: Sendable {
         imageValidator: @escaping ImageValidator = MagicByteValidator.validate,
         createLimit: StubLimits.CreateRate? = nil,
         maxRunningTasks: Int? = nil,
-        models: [VideoModel] = VideoModel.builtIn
+        models: [VideoModel] = VideoModel.builtIn,
+        clock: StubClock = .system
     ) {
+        self.clock = clock
         self.models = models
         self.apiKey = apiKey
         self.taskDuration = taskDuration
