@@ -122,7 +122,7 @@ let package = Package(
         // factory (SQLite now; a server-backed store later runs them unchanged).
         .target(
             name: "TaskStoreContract",
-            dependencies: ["SeedanceAPI"],
+            dependencies: ["SeedanceAPI", "TestSupport"],
             path: "Tests/TaskStoreContract",
             swiftSettings: strictSwift
         ),
