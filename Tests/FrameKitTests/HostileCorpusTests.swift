@@ -22,42 +22,40 @@ struct HostileCorpusTests {
         let binary = try #require(
             TestPaths.executable("seedance"),
             "no seedance binary next to the test bundle; build it first (swift build --build-tests), or set SEEDANCE_BIN")
-        let scratch = try temporaryDirectory("hostile")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let corpusFolder = scratch.appendingPathComponent("corpus")
-        let files = try HostileCorpus.generate(into: corpusFolder)
-        #expect(files.count > 300, "the corpus should hold a few hundred files, got \(files.count)")
+        try await withScratchFolder("hostile") { scratch in
+            let corpusFolder = scratch.appendingPathComponent("corpus")
+            let files = try await HostileCorpus.generate(into: corpusFolder)
+            #expect(files.count > 300, "the corpus should hold a few hundred files, got \(files.count)")
 
-        let started = Date()
-        let queue = WorkQueue(count: files.count)
-        let results = await withTaskGroup(of: [FileResult].self) { group in
-            for _ in 0..<Self.workers {
-                group.addTask {
-                    await ChildProcess.onThread {
+            let started = Date()
+            let queue = WorkQueue(count: files.count)
+            let results = await withTaskGroup(of: [FileResult].self) { group in
+                for _ in 0..<Self.workers {
+                    group.addTask {
                         var mine: [FileResult] = []
-                        while true {
-                            guard let index = queue.take() else { return mine }
-                            mine.append(Self.run(files[index], index: index, binary: binary, scratch: scratch))
+                        while let index = queue.take() {
+                            mine.append(await Self.run(files[index], index: index, binary: binary, scratch: scratch))
                         }
+                        return mine
                     }
                 }
+                return await group.reduce(into: []) { $0 += $1 }
             }
-            return await group.reduce(into: []) { $0 += $1 }
+            #expect(results.count == files.count)
+            for result in results.sorted(by: { $0.name < $1.name }) where !result.problems.isEmpty {
+                let detail = result.problems.joined(separator: "\n  ")
+                Issue.record("\(result.name):\n  \(detail)")
+            }
+            let peak = results.max { $0.peakBytes < $1.peakBytes }
+            let slowest = results.max { $0.seconds < $1.seconds }
+            print(
+                "hostile corpus: \(files.count) files in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
+                    + "peak \((peak?.peakBytes ?? 0) >> 20) MiB (\(peak?.name ?? "-")); "
+                    + "slowest \(String(format: "%.2f", slowest?.seconds ?? 0)) s (\(slowest?.name ?? "-"))")
         }
-        #expect(results.count == files.count)
-        for result in results.sorted(by: { $0.name < $1.name }) where !result.problems.isEmpty {
-            let detail = result.problems.joined(separator: "\n  ")
-            Issue.record("\(result.name):\n  \(detail)")
-        }
-        let peak = results.max { $0.peakBytes < $1.peakBytes }
-        let slowest = results.max { $0.seconds < $1.seconds }
-        print(
-            "hostile corpus: \(files.count) files in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
-                + "peak \((peak?.peakBytes ?? 0) >> 20) MiB (\(peak?.name ?? "-")); "
-                + "slowest \(String(format: "%.2f", slowest?.seconds ?? 0)) s (\(slowest?.name ?? "-"))")
     }
 
-    private static func run(_ file: URL, index: Int, binary: String, scratch: URL) -> FileResult {
+    private static func run(_ file: URL, index: Int, binary: String, scratch: URL) async -> FileResult {
         let name = file.lastPathComponent
         var problems: [String] = []
         var peak = 0
@@ -65,10 +63,10 @@ struct HostileCorpusTests {
         do {
             let before = try Data(contentsOf: file)
             let argument = try HostileCorpus.argument(for: file)
-            let check = try ChildProcess.run(binary, ["check", argument], timeout: limits.seconds)
+            let check = try await ChildProcess.run(binary, ["check", argument], timeout: limits.seconds)
             problems += HostileCorpus.problems("check", check, allowed: [0, 1, 2], limits: limits)
             let output = scratch.appendingPathComponent("out-\(index)")
-            let fix = try ChildProcess.run(binary, ["fix", argument, "--output-dir", output.path], timeout: limits.seconds)
+            let fix = try await ChildProcess.run(binary, ["fix", argument, "--output-dir", output.path], timeout: limits.seconds)
             problems += HostileCorpus.problems("fix", fix, allowed: [0, 2], limits: limits)
             problems += HostileCorpus.outputProblems(output, fixStatus: fix.status)
             try? FileManager.default.removeItem(at: output)

@@ -39,13 +39,14 @@ import Testing
 
     /// The check itself can fail: a flag in a string is found, one in a comment is not.
     @Test func theScanFindsAFlagInAString() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString).swift")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try #"""
-        // pass --comment
-        let advice = "raise --max-pixels"
-        let range = "a--b"
-        """#.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try Self.flagsInStrings(of: file).count == 1)
+        try withScratchFolder("words") { folder in
+            let file = folder.appendingPathComponent("words.swift")
+            try #"""
+            // pass --comment
+            let advice = "raise --max-pixels"
+            let range = "a--b"
+            """#.write(to: file, atomically: true, encoding: .utf8)
+            #expect(try Self.flagsInStrings(of: file).count == 1)
+        }
     }
 }
