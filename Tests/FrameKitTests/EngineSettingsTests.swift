@@ -13,8 +13,8 @@ import Testing
 }
 
 /// libvips' threads are one setting for the whole process, and every suite of this process uses
-/// libvips while this one runs. So the setting is changed in a child: this same test executable,
-/// started again with only this test selected and `childVariable` set. Serializing it instead
+/// libvips while this one runs. So the setting is changed in a child (``ChildTestRun``): this
+/// test executable started again with only this test selected. Serializing the test instead
 /// would order it only against the suites declared serialized with it, never against the others
 /// running in parallel; a child process cannot disturb them at all.
 @Suite struct ProcessEngineSettingsTests {
@@ -23,17 +23,11 @@ import Testing
     static let marker = "engine-settings-child: threads applied"
 
     @Test func configuredThreadsReachLibvips() async throws {
-        if ProcessInfo.processInfo.environment[Self.childVariable] == "1" {
+        guard !ChildTestRun.isChild(Self.childVariable) else {
             try Self.checkInThisProcess()
             return
         }
-        let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        try #require(testExecutable != "/proc/self/exe", "the test executable is found through /proc/self/exe, which this system lacks")
-        var environment = ProcessInfo.processInfo.environment
-        environment[Self.childVariable] = "1"
-        let child = try await ChildProcess.run(
-            testExecutable, ["--testing-library", "swift-testing", "--filter", "ProcessEngineSettingsTests"],
-            environment: environment, timeout: 300)
+        let child = try await ChildTestRun.run(matching: "ProcessEngineSettingsTests", variable: Self.childVariable)
         let output = child.standardOutput + child.standardError
         #expect(child.status == 0, "the child run failed: \(output.suffix(3000))")
         #expect(output.contains(Self.marker), "the child did not run the check: \(output.suffix(3000))")

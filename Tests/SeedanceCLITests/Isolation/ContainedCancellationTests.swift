@@ -23,9 +23,16 @@ import Testing
             }
             // The worker holds the frame (it has started) before the cancellation comes.
             var pids: Set<Int32> = []
-            while pids.isEmpty {
+            let deadline = ContinuousClock.now + .seconds(120)
+            while pids.isEmpty, ContinuousClock.now < deadline {
                 await Task.yield()
                 pids = await pool.workerProcessIDs
+            }
+            if pids.isEmpty {
+                preparing.cancel()
+                await pool.shutdown()
+                Issue.record("no worker started within two minutes")
+                return
             }
             preparing.cancel()
             await #expect(throws: CancellationError.self) { try await preparing.value }
