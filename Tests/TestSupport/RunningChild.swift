@@ -88,6 +88,7 @@ extension ChildProcess {
 
         /// Writes `data` to the child's standard input (a pipe: `inputPipe`), off the cooperative pool.
         public func writeInput(_ data: Data) async throws {
+            _ = Self.ignoringBrokenPipes
             let descriptor = condition.withLock { input }
             guard let descriptor else { throw SpawnError(description: "standard input is not a pipe, or is closed") }
             let failure: Int32? = await ChildProcess.onThread {
@@ -106,6 +107,10 @@ extension ChildProcess {
             }
             if let failure { throw SpawnError(description: "writing to the child's input: \(String(cString: strerror(failure)))") }
         }
+
+        /// A child that ends before reading all its input must make the write fail (EPIPE), not
+        /// kill the test process with SIGPIPE; set once, for the whole test process.
+        private static let ignoringBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
         /// Closes the child's standard input: it reads the end of its input.
         public func closeInput() {
