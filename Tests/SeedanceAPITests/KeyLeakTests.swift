@@ -8,7 +8,10 @@ import Testing
     /// Each scenario must produce what is scanned (a submission and its result, or an error;
     /// log lines; store rows), so an empty capture fails instead of passing for lack of text.
     @Test func keyAppearsNowhereButTheAuthorizationHeader() async throws {
-        try await StubHarness.run(readTimeout: .milliseconds(300)) { harness in
+        // The harness's read timeout (5 s), not a short one: the hang scenario ends at the timeout
+        // whatever its length, and every answered call has time to arrive on a loaded machine
+        // (at 300 ms the plain submission timed out during a full run).
+        try await StubHarness.run { harness in
             var texts: [String] = []
             let faults: [StubFault?] = [nil, .dropConnection, .error(status: 500, reason: "CREATE_TASK_FAILED"), .hang, .malformedJSON]
             for fault in faults {
