@@ -148,7 +148,7 @@ let package = Package(
         // factory (SQLite now; a server-backed store later runs them unchanged).
         .target(
             name: "TaskStoreContract",
-            dependencies: ["SeedanceCore"],
+            dependencies: ["SeedanceCore", "TestSupport"],
             path: "Tests/TaskStoreContract",
             swiftSettings: strictSwift
         ),

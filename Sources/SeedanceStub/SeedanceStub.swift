@@ -35,6 +35,22 @@ public final class SeedanceStub: Sendable {
         return SeedanceStub(port: boundPort, channel: channel, provider: provider)
     }
 
+    /// Runs `body` with a started stand-in and stops it whether `body` returns or throws: the one
+    /// way tests start one, so no listener or held connection outlives its test.
+    public static func with<T>(
+        _ configuration: StubConfiguration, port: Int = 0, _ body: (SeedanceStub) async throws -> T
+    ) async throws -> T {
+        let stub = try await start(configuration, port: port)
+        do {
+            let value = try await body(stub)
+            try await stub.stop()
+            return value
+        } catch {
+            try? await stub.stop()
+            throw error
+        }
+    }
+
     /// `http://127.0.0.1:<port>`, to use as the client's base URL.
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
@@ -65,7 +81,13 @@ public final class SeedanceStub: Sendable {
         try await channel.closeFuture.get()
     }
 
+    /// Stops listening and closes the connections ``StubFault/hang`` holds open.
     public func stop() async throws {
+        let held = provider.state.withLockedValue { state in
+            defer { state.heldConnections = [] }
+            return state.heldConnections
+        }
+        for connection in held { try? await connection.close() }
         try await channel.close()
     }
 }

@@ -19,6 +19,9 @@ public struct StubConfiguration: Sendable {
     public var models: [VideoModel]
     /// The Ark mode under `/api/v3`, served on the same port as the novita routes.
     public var ark: ArkStubConfiguration
+    /// What task progress and the create limits are measured against (real time unless a test
+    /// passes ``StubClock/manual()``).
+    public var clock: StubClock
 
     public init(
         apiKey: String,
@@ -29,9 +32,11 @@ public struct StubConfiguration: Sendable {
         createLimit: StubLimits.CreateRate? = nil,
         maxRunningTasks: Int? = nil,
         models: [VideoModel] = VideoModel.builtIn,
-        ark: ArkStubConfiguration = ArkStubConfiguration()
+        ark: ArkStubConfiguration = ArkStubConfiguration(),
+        clock: StubClock = .system
     ) {
         self.ark = ark
+        self.clock = clock
         self.models = models
         self.apiKey = apiKey
         self.taskDuration = taskDuration

@@ -6,6 +6,10 @@ public enum StubFault: Sendable, Hashable {
     case dropConnection
     /// Handle the request normally (a POST still creates its task), but answer only after this long.
     case delay(Duration)
+    /// Handle the request normally (a POST still creates its task) and never answer: the
+    /// connection stays open until the client gives up or the stand-in stops. A client's read
+    /// timeout, however short, always fires first, with no race against a delay.
+    case hang
     /// Answer 200 with a body that is not JSON; a POST creates no task.
     case malformedJSON
 }

@@ -37,6 +37,9 @@ final class StubHTTPHandler: ChannelInboundHandler {
                 context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount.nanoseconds(Int64(delay / .nanoseconds(1)))) {
                     self.write(response, context: context)
                 }
+            case .hold:
+                let channel = context.channel
+                provider.state.withLockedValue { $0.heldConnections.append(channel) }
             case .drop:
                 context.close(promise: nil)
             }

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import NIOConcurrencyHelpers
+internal import NIOCore
 internal import SeedanceCore
 
 /// The stand-in's behaviour, apart from any networking: request in, action out.
@@ -17,6 +18,8 @@ final class StubProvider: Sendable {
         /// Creates refused with 429 by ``StubLimits``.
         var limitRefusals = 0
         var ark = ArkState()
+        /// Connections held open by ``StubFault/hang``, closed when the stand-in stops.
+        var heldConnections: [any Channel] = []
     }
 
     let state: NIOLockedValueBox<State>
@@ -58,6 +61,9 @@ final class StubProvider: Sendable {
             return .respond(StubResponse(status: 200, contentType: "application/json", body: Data("{\"task_id\": \"unterminated".utf8)))
         case .delay(let delay):
             return .respondLater(answer(endpoint, request, model: model, path: path, query: query), after: delay)
+        case .hang:
+            _ = answer(endpoint, request, model: model, path: path, query: query)
+            return .hold
         case nil:
             return .respond(answer(endpoint, request, model: model, path: path, query: query))
         }
@@ -99,8 +105,8 @@ final class StubProvider: Sendable {
     /// both take the last slot.
     private func createTaskWithinLimits() -> StubResponse {
         state.withLockedValue { state in
-            let now = ContinuousClock.now
             let configuration = state.configuration
+            let now = configuration.clock.now
             if let window = configuration.createLimit?.window {
                 state.acceptedCreates.removeAll { now - $0 >= window }
             }
@@ -124,13 +130,13 @@ final class StubProvider: Sendable {
 
     private func taskResult(_ id: String) throws(ProviderRefusal) -> [String: Any] {
         let found = state.withLockedValue { state in
-            state.tasks[id].map { ($0, state.baseURL, state.configuration.videoURLLifetime) }
+            state.tasks[id].map { ($0, state.baseURL, state.configuration.videoURLLifetime, state.configuration.clock) }
         }
-        guard let (task, baseURL, lifetime) = found else {
+        guard let (task, baseURL, lifetime, clock) = found else {
             throw ProviderRefusal(status: 404, reason: "TASK_NOT_FOUND", message: "task \(id) not found")
         }
         let expires = Int(Date().timeIntervalSince1970) + lifetime
-        return task.result(at: .now, videoURL: { "\(baseURL)/files/\(id).mp4?expires=\(expires)" }, lifetime: lifetime)
+        return task.result(at: clock.now, videoURL: { "\(baseURL)/files/\(id).mp4?expires=\(expires)" }, lifetime: lifetime)
     }
 
     private func video(path: String, query: [String: String]) throws(ProviderRefusal) -> StubResponse {

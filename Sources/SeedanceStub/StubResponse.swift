@@ -4,6 +4,8 @@ internal import Foundation
 enum StubAction: Sendable {
     case respond(StubResponse)
     case respondLater(StubResponse, after: Duration)
+    /// Keep the connection open and never answer.
+    case hold
     case drop
 }
 

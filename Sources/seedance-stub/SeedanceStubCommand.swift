@@ -43,16 +43,18 @@ struct SeedanceStubCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stub = try await SeedanceStub.start(
+        try await SeedanceStub.with(
             StubConfiguration(
                 apiKey: key, taskDuration: .milliseconds(Int64(taskSeconds * 1000)), taskFailureReason: failTasks,
                 imageValidator: FrameRulesValidator.validate,
                 createLimit: createRpm.map { StubLimits.CreateRate(creates: $0, window: .milliseconds(Int64(createWindowSeconds * 1000))) },
                 maxRunningTasks: maxRunning, ark: ark.configuration()),
-            port: port)
-        // An unbuffered write: scripts wait for this line before they go on.
-        FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(stub.port)\n".utf8))
-        try await stub.waitUntilClosed()
+            port: port
+        ) { stub in
+            // An unbuffered write: scripts wait for this line before they go on.
+            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(stub.port)\n".utf8))
+            try await stub.waitUntilClosed()
+        }
     }
 }
 

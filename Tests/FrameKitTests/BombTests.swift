@@ -6,7 +6,7 @@ import Testing
 /// Decompression bombs are answered from the header: no pixel is decoded.
 @Suite struct BombTests {
     /// A real PNG of `side`×`side` grey zeros, deflated by Python's zlib row by row (CI has python3).
-    static func pngBomb(side: Int, in folder: URL) throws -> String {
+    static func pngBomb(side: Int, in folder: URL) async throws -> String {
         let path = folder.appendingPathComponent("bomb-\(side).png").path
         let script = """
             import struct, sys, zlib
@@ -19,7 +19,7 @@ import Testing
             with open(sys.argv[1], 'wb') as f:
                 f.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', side, side, 8, 0, 0, 0, 0)) + chunk(b'IDAT', body) + chunk(b'IEND', b''))
             """
-        let outcome = try ChildProcess.runFromPath("python3", ["-c", script, path, "\(side)"], timeout: 120)
+        let outcome = try await ChildProcess.runFromPath("python3", ["-c", script, path, "\(side)"], timeout: 120)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return path
     }
@@ -47,20 +47,20 @@ import Testing
         return ~crc
     }
 
-    @Test func a40000SquarePNGIsRefusedFromItsHeader() throws {
-        let folder = try Fixtures.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try Self.pngBomb(side: 40000, in: folder)
-        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-        #expect(size < 3_000_000, "a real bomb: \(size) bytes for 1.6 gigapixels")
-        let clock = ContinuousClock()
-        let start = clock.now
-        let verdict = FramePreflight().check(first: .file(path), last: nil)[0]
-        #expect(clock.now - start < .seconds(5))
-        #expect(verdict.report?.width == 40000)
-        #expect(verdict.violations.contains { $0.rule == .tooLargeToDecode && !$0.fixable })
-        #expect(verdict.isUnusable)
-        #expect(throws: FrameError.self) { try FrameFixer().prepare(.file(path), role: .first) }
+    @Test func a40000SquarePNGIsRefusedFromItsHeader() async throws {
+        try await withScratchFolder("framekit") { folder in
+            let path = try await Self.pngBomb(side: 40000, in: folder)
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            #expect(size < 3_000_000, "a real bomb: \(size) bytes for 1.6 gigapixels")
+            let clock = ContinuousClock()
+            let start = clock.now
+            let verdict = FramePreflight().check(first: .file(path), last: nil)[0]
+            #expect(clock.now - start < .seconds(5))
+            #expect(verdict.report?.width == 40000)
+            #expect(verdict.violations.contains { $0.rule == .tooLargeToDecode && !$0.fixable })
+            #expect(verdict.isUnusable)
+            #expect(throws: FrameError.self) { try FrameFixer().prepare(.file(path), role: .first) }
+        }
     }
 
     @Test func a65536SquareHeaderIsRefused() throws {

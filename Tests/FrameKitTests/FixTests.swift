@@ -123,54 +123,55 @@ import Testing
         }
     }
 
-    @Test func everyFixedOutputPassesCheck() throws {
-        let folder = try Fixtures.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sizes = [
-            (100, 100), (200, 1000), (7000, 2000), (300, 300), (6000, 6000), (2500, 1000), (1000, 2500),
-            (12000, 300), (301, 5999), (50, 2000), (6001, 301),
-        ]
-        let formats = ["jpg", "png", "webp", "gif", "tif"]
-        let checker = RuleChecker()
-        for (index, (width, height)) in sizes.enumerated() {
-            let format = formats[index % formats.count]
-            let path = try Fixtures.flat(width: width, height: height, format: format, in: folder)
-            let variants = [
-                FixOptions(), FixOptions(framing: .pad(.blur)),
-                FixOptions(
-                    video: VideoTarget(
-                        aspect: AspectRatio(width: 9, height: 16), sizes: [VideoTarget.Size(width: 720, height: 1280)], label: "720p 9:16")),
+    @Test func everyFixedOutputPassesCheck() async throws {
+        try await withScratchFolder("framekit") { folder in
+            let sizes = [
+                (100, 100), (200, 1000), (7000, 2000), (300, 300), (6000, 6000), (2500, 1000), (1000, 2500),
+                (12000, 300), (301, 5999), (50, 2000), (6001, 301),
             ]
-            for options in [variants[index % variants.count]] {
-                let frame = try FrameFixer(options: options).prepare(.file(path), role: .first)
-                let after = try FrameInspector().inspect(.bytes(frame.bytes, name: "out"))
-                #expect(checker.findings(for: after).filter { $0.severity == .violation }.isEmpty, "\(width)×\(height) \(format) \(options.framing)")
-                #expect(after.width == frame.plan.width && after.height == frame.plan.height)
+            let formats = ["jpg", "png", "webp", "gif", "tif"]
+            let checker = RuleChecker()
+            for (index, (width, height)) in sizes.enumerated() {
+                let format = formats[index % formats.count]
+                let path = try await Fixtures.flat(width: width, height: height, format: format, in: folder)
+                let variants = [
+                    FixOptions(), FixOptions(framing: .pad(.blur)),
+                    FixOptions(
+                        video: VideoTarget(
+                            aspect: AspectRatio(width: 9, height: 16), sizes: [VideoTarget.Size(width: 720, height: 1280)], label: "720p 9:16")),
+                ]
+                for options in [variants[index % variants.count]] {
+                    let frame = try FrameFixer(options: options).prepare(.file(path), role: .first)
+                    let after = try FrameInspector().inspect(.bytes(frame.bytes, name: "out"))
+                    #expect(
+                        checker.findings(for: after).filter { $0.severity == .violation }.isEmpty, "\(width)×\(height) \(format) \(options.framing)")
+                    #expect(after.width == frame.plan.width && after.height == frame.plan.height)
+                }
             }
         }
     }
 
-    @Test func byteBudgetIsMetOnNoisyPictures() throws {
-        let folder = try Fixtures.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let noise = folder.appendingPathComponent("noise.v").path
-        try Fixtures.vips(["gaussnoise", noise, "5000", "4000", "--sigma", "60", "--mean", "128"])
-        let rgb = folder.appendingPathComponent("rgb.v").path
-        try Fixtures.vips(["bandjoin", "\(noise) \(noise) \(noise)", rgb])
-        let png = folder.appendingPathComponent("noise.png").path
-        try Fixtures.vips(["cast", rgb, png + "[compression=1]", "uchar"])
-        let pngFrame = try fixer.prepare(.file(png), role: .first)
-        #expect(Policy.seedance.acceptsBytes(pngFrame.bytes.count, format: pngFrame.format))
-        #expect(pngFrame.format == .jpeg, "PNG cannot trade quality for size")
+    @Test func byteBudgetIsMetOnNoisyPictures() async throws {
+        try await withScratchFolder("framekit") { folder in
+            let noise = folder.appendingPathComponent("noise.v").path
+            try await Fixtures.vips(["gaussnoise", noise, "5000", "4000", "--sigma", "60", "--mean", "128"])
+            let rgb = folder.appendingPathComponent("rgb.v").path
+            try await Fixtures.vips(["bandjoin", "\(noise) \(noise) \(noise)", rgb])
+            let png = folder.appendingPathComponent("noise.png").path
+            try await Fixtures.vips(["cast", rgb, png + "[compression=1]", "uchar"])
+            let pngFrame = try fixer.prepare(.file(png), role: .first)
+            #expect(Policy.seedance.acceptsBytes(pngFrame.bytes.count, format: pngFrame.format))
+            #expect(pngFrame.format == .jpeg, "PNG cannot trade quality for size")
 
-        let big = folder.appendingPathComponent("big.v").path
-        try Fixtures.vips(["gaussnoise", big, "5900", "5900", "--sigma", "80", "--mean", "128"])
-        let bigRGB = folder.appendingPathComponent("bigrgb.v").path
-        try Fixtures.vips(["bandjoin", "\(big) \(big) \(big)", bigRGB])
-        let jpeg = folder.appendingPathComponent("q100.jpg").path
-        try Fixtures.vips(["cast", bigRGB, jpeg + "[Q=100]", "uchar"])
-        let jpegFrame = try fixer.prepare(.file(jpeg), role: .first)
-        #expect(Policy.seedance.acceptsBytes(jpegFrame.bytes.count, format: .jpeg))
-        #expect(!jpegFrame.isPassThrough)
+            let big = folder.appendingPathComponent("big.v").path
+            try await Fixtures.vips(["gaussnoise", big, "5900", "5900", "--sigma", "80", "--mean", "128"])
+            let bigRGB = folder.appendingPathComponent("bigrgb.v").path
+            try await Fixtures.vips(["bandjoin", "\(big) \(big) \(big)", bigRGB])
+            let jpeg = folder.appendingPathComponent("q100.jpg").path
+            try await Fixtures.vips(["cast", bigRGB, jpeg + "[Q=100]", "uchar"])
+            let jpegFrame = try fixer.prepare(.file(jpeg), role: .first)
+            #expect(Policy.seedance.acceptsBytes(jpegFrame.bytes.count, format: .jpeg))
+            #expect(!jpegFrame.isPassThrough)
+        }
     }
 }

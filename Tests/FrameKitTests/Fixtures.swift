@@ -14,14 +14,10 @@ enum Fixtures {
 
     static func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
 
-    static func scratchDirectory() throws -> URL {
-        try temporaryDirectory("framekit")
-    }
-
     /// Runs the `vips` command (libvips-tools, installed by `make deps`) to make a test image.
     @discardableResult
-    static func vips(_ arguments: [String]) throws -> String {
-        let outcome = try ChildProcess.runFromPath("vips", arguments, timeout: 120)
+    static func vips(_ arguments: [String]) async throws -> String {
+        let outcome = try await ChildProcess.runFromPath("vips", arguments, timeout: 120)
         let message = outcome.standardError
         guard outcome.status == 0 else {
             throw FrameError(.processingFailed, "vips \(arguments.joined(separator: " ")) failed: \(message)")
@@ -30,9 +26,9 @@ enum Fixtures {
     }
 
     /// A flat image of the given size, written by libvips in the format the extension names.
-    static func flat(width: Int, height: Int, format: String, in folder: URL) throws -> String {
+    static func flat(width: Int, height: Int, format: String, in folder: URL) async throws -> String {
         let path = folder.appendingPathComponent("flat-\(width)x\(height).\(format)").path
-        try vips(["black", path, "\(width)", "\(height)", "--bands", "3"])
+        try await vips(["black", path, "\(width)", "\(height)", "--bands", "3"])
         return path
     }
 

@@ -1,6 +1,6 @@
 import Testing
 
-/// Suites that measure this process (resident memory, timing of concurrent fixes) run one after
-/// the other, so one does not disturb the other's numbers.
+/// Suites that load this process with many concurrent fixes run one after the other. (Suites
+/// that change process-wide state or measure the process run in a child: ``ChildTestRun``.)
 @Suite("In-process", .serialized)
 enum InProcessSuites {}

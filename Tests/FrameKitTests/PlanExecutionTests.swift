@@ -54,30 +54,34 @@ import Testing
     ]
 
     @Test(arguments: 0..<PlanExecutionTests.cases.count)
-    func stepsRunInPlanOrder(index: Int) throws {
+    func stepsRunInPlanOrder(index: Int) async throws {
         let (name, options, kind) = Self.cases[index]
-        let folder = try Fixtures.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input: ImageInput
-        if name == "big-2400x1350.jpg" {
-            input = .file(try Fixtures.flat(width: 2400, height: 1350, format: "jpg", in: folder))
-        } else {
-            input = Fixtures.input(name)
-        }
-        let frame = try FrameFixer(options: options).prepare(input, role: .first)
-        let planned = frame.plan.steps.map(\.action)
-        #expect(planned.contains { Self.kind($0) == kind }, "\(name): the plan \(planned) has no \(kind) step")
-        let ranks = planned.map(Self.rank)
-        #expect(ranks == ranks.sorted(), "\(name): \(frame.plan.steps.map(\.summary)) is not in libvips order")
-        // The bytes themselves, decoded: the plan's size.
-        let output = try DecodedImage(frame.bytes)
-        #expect((output.width, output.height) == (frame.plan.width, frame.plan.height), "\(name): \(output.width)×\(output.height)")
-        for action in planned {
-            let problems = Self.effectMissing(action, in: frame)
-            #expect(problems.isEmpty, "\(name): \(Self.kind(action)): \(problems.joined(separator: "; "))")
-        }
-        if !planned.contains(where: { if case .crop = $0 { true } else { false } }) {
-            #expect(!frame.geometry.isCropped, "\(name): nothing planned a crop, yet \(frame.geometry.keptRegion) was kept")
+        try await withScratchFolder("framekit") { folder in
+            let input: ImageInput
+            if name == "big-2400x1350.jpg" {
+                input = .file(try await Fixtures.flat(width: 2400, height: 1350, format: "jpg", in: folder))
+            } else {
+                input = Fixtures.input(name)
+            }
+            let frame = try FrameFixer(options: options).prepare(input, role: .first)
+            let planned = frame.plan.steps.map(\.action)
+            #expect(planned.contains { Self.kind($0) == kind }, "\(name): the plan \(planned) has no \(kind) step")
+            let ranks = planned.map(Self.rank)
+            #expect(ranks == ranks.sorted(), "\(name): \(frame.plan.steps.map(\.summary)) is not in libvips order")
+            // The bytes themselves, decoded: the plan's size.
+            let output = try DecodedImage(frame.bytes)
+            #expect((output.width, output.height) == (frame.plan.width, frame.plan.height), "\(name): \(output.width)×\(output.height)")
+            for action in planned {
+                let problems = Self.effectMissing(action, in: frame)
+                #expect(problems.isEmpty, "\(name): \(Self.kind(action)): \(problems.joined(separator: "; "))")
+            }
+            if case .file(let path) = input {
+                let problems = try Self.pixelsMissing(in: frame, output: output, source: path)
+                #expect(problems.isEmpty, "\(name): \(problems.joined(separator: "; "))")
+            }
+            if !planned.contains(where: { if case .crop = $0 { true } else { false } }) {
+                #expect(!frame.geometry.isCropped, "\(name): nothing planned a crop, yet \(frame.geometry.keptRegion) was kept")
+            }
         }
     }
 
@@ -115,6 +119,50 @@ import Testing
         case .encode(let format):
             let changed = frame.steps.contains { if case .encode = $0.action { $0.action != action } else { false } }
             require(after.format == format || changed, "\(after.format.rawValue), planned \(format.rawValue)")
+        }
+        return problems
+    }
+
+    /// What a crop or a colour pad must show in the output's decoded pixels, not in what the
+    /// renderer recorded: a crop at full scale into a lossless format keeps the original's pixels
+    /// at an offset (a skipped crop squeezed by the resize would not); a colour pad fills the
+    /// added bands with its colour.
+    static func pixelsMissing(in frame: PreparedFrame, output: DecodedImage, source path: String) throws -> [String] {
+        let actions = frame.steps.map(\.action)
+        let scaled = actions.contains {
+            switch $0 {
+            case .resize, .shrinkOnLoad, .autorotate: true
+            default: false
+            }
+        }
+        var problems: [String] = []
+        for action in actions {
+            switch action {
+            case .crop where frame.format == .png && !scaled:
+                let original = try DecodedImage(Data(contentsOf: URL(fileURLWithPath: path)))
+                let kept = frame.geometry.keptRegion
+                let samples = [(0, 0), (output.width - 1, output.height - 1), (output.width / 2, output.height / 2), (output.width / 3, 7)]
+                for (x, y) in samples {
+                    guard try output.pixel(x: x, y: y) != original.pixel(x: kept.x + x, y: kept.y + y) else { continue }
+                    problems.append("output (\(x), \(y)) is not the original's (\(kept.x + x), \(kept.y + y)): no crop at \(kept)")
+                }
+            case .pad(_, _, .colour(let colour)):
+                let fill = [Double(colour.red), Double(colour.green), Double(colour.blue)]
+                let picture = try #require(frame.geometry.placement, "a pad placed the picture somewhere")
+                // The middle of each band the pad added, beside the picture.
+                var bands: [(Int, Int)] = []
+                if picture.y > 0 { bands.append((output.width / 2, picture.y / 2)) }
+                if picture.maxY < output.height { bands.append((output.width / 2, (picture.maxY + output.height) / 2)) }
+                if picture.x > 0 { bands.append((picture.x / 2, output.height / 2)) }
+                if picture.maxX < output.width { bands.append(((picture.maxX + output.width) / 2, output.height / 2)) }
+                if bands.isEmpty { problems.append("no band was added around \(picture)") }
+                for (x, y) in bands {
+                    let pixel = try output.pixel(x: x, y: y)
+                    if Array(pixel.prefix(3)) != fill { problems.append("output (\(x), \(y)) is \(pixel), not the fill \(fill)") }
+                }
+            default:
+                break
+            }
         }
         return problems
     }

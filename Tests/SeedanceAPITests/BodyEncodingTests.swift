@@ -96,12 +96,11 @@ import Testing
         let body = try NovitaRequestLayout.body(for: request)
         let overhead = #"{"image":"data:image/jpeg;base64,","last_image":"data:image/jpeg;base64,","prompt":"p"}"#.utf8.count
         #expect(body.length == 2 * 4 * ((frame.count + 2) / 3) + overhead)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-body-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("body.json")
-        try body.write(to: file)
-        #expect(try Data(contentsOf: file) == streamed, "--request-out writes the bytes the POST sends")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["body.json"], "no temporary file is left")
+        try withScratchFolder("body") { folder in
+            let file = folder.appendingPathComponent("body.json")
+            try body.write(to: file)
+            #expect(try Data(contentsOf: file) == streamed, "--request-out writes the bytes the POST sends")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["body.json"], "no temporary file is left")
+        }
     }
 }

@@ -107,13 +107,12 @@ import Testing
     @Test func theFileHoldsTheBytesThePostSends() async throws {
         let first = Data((0..<300_001).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
         let body = Self.body(Self.arkDocument(first: first, last: .inline(first, format: "png", role: .last)))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-nested-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("body.json")
-        try body.write(to: file)
-        let streamed = await Self.produced(body)
-        #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self) == streamed, "--request-out writes the bytes the POST sends")
+        try await withScratchFolder("nested") { folder in
+            let file = folder.appendingPathComponent("body.json")
+            try body.write(to: file)
+            let streamed = await Self.produced(body)
+            #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self) == streamed, "--request-out writes the bytes the POST sends")
+        }
         #expect(body.producedByteCount(chunkSize: 999) == body.length)
     }
 }

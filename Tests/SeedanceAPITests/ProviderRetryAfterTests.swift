@@ -8,18 +8,18 @@ import Testing
 @Suite struct ProviderRetryAfterTests {
     /// Tried once, so the 429 comes back to the caller instead of being waited out here.
     static func refusedCreate(retryAfter: String?) async throws -> ProviderError {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey))
-        stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED", retryAfter: retryAfter), on: .submit)
-        var configuration = SeedanceClient.Configuration(baseURL: stub.baseURL, apiKey: StubHarness.apiKey)
-        configuration.submitRetry = .none
-        var failure: (any Error)?
-        do {
-            _ = try await SeedanceClient.withClient(configuration) { try await $0.submit(StubHarness.request) }
-        } catch {
-            failure = error
+        let failure: (any Error)? = try await SeedanceStub.with(StubConfiguration(apiKey: StubHarness.apiKey)) { stub in
+            stub.inject(.error(status: 429, reason: "RATE_LIMIT_EXCEEDED", retryAfter: retryAfter), on: .submit)
+            var configuration = SeedanceClient.Configuration(baseURL: stub.baseURL, apiKey: StubHarness.apiKey)
+            configuration.submitRetry = .none
+            defer { #expect(stub.postCount == 1) }
+            do {
+                _ = try await SeedanceClient.withClient(configuration) { try await $0.submit(StubHarness.request) }
+                return nil
+            } catch {
+                return error
+            }
         }
-        try await stub.stop()
-        #expect(stub.postCount == 1)
         guard let error = failure as? SeedanceError, case .provider(let provider) = error.kind else {
             Issue.record("expected a provider refusal, got \(String(describing: failure))")
             throw CancellationError()

@@ -31,14 +31,14 @@ import Testing
 
     /// A copy of the fixture as `$XDG_STATE_HOME/seedance`, removed afterwards.
     static func withCopy(_ body: (URL) async throws -> Void) async throws {
-        let home = try temporaryDirectory("upgrade")
-        defer { try? FileManager.default.removeItem(at: home) }
-        let folder = home.appendingPathComponent("seedance")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["state.sqlite", "journal.jsonl"] {
-            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        try await withScratchFolder("upgrade") { home in
+            let folder = home.appendingPathComponent("seedance")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["state.sqlite", "journal.jsonl"] {
+                try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+            try await body(home)
         }
-        try await body(home)
     }
 
     @Test func aStoreWrittenBy040ShowsEveryRecordWithItsCreation() async throws {
@@ -59,7 +59,7 @@ import Testing
             let batchID = try #require(written.2)
 
             let environment = ["XDG_STATE_HOME": home.path]
-            let listing = try CommandRunner.run(["tasks", "--json"], environment: environment)
+            let listing = try await CommandRunner.run(["tasks", "--json"], environment: environment)
             #expect(listing.status == 0, "\(listing.stderr)")
             let tasks = try Self.tasks(in: listing.stdout)
             #expect(tasks.compactMap { $0["intent_id"] as? String } == written.1, "every record, in order")
@@ -69,7 +69,7 @@ import Testing
                 #expect(record["state"] as? String == expected.1, "\(id)")
                 #expect(record["creation"] as? String == expected.2, "\(id)")
             }
-            let batch = try Self.tasks(in: try CommandRunner.run(["tasks", "--batch", batchID, "--json"], environment: environment).stdout)
+            let batch = try Self.tasks(in: try await CommandRunner.run(["tasks", "--batch", batchID, "--json"], environment: environment).stdout)
             #expect(batch.compactMap { $0["creation"] as? String } == ["created", "not_sent", "created", "not_sent", "created"])
 
             // The migration ran once and is recorded; a second open changes nothing (the old

@@ -67,7 +67,7 @@ import Testing
 
     @Test func answerSlowerThanTheReadTimeoutIsOutcomeUnknown() async throws {
         try await StubHarness.run(readTimeout: .milliseconds(300)) { harness in
-            harness.stub.inject(.delay(.seconds(2)), on: .submit)
+            harness.stub.inject(.hang, on: .submit)
             let error = try #require(await harness.submissionError())
             #expect(error.kind == .outcomeUnknown)
             #expect(harness.stub.postCount == 1)

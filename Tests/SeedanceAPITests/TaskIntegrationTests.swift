@@ -136,8 +136,9 @@ import Testing
         }
     }
 
+    /// The stand-in's clock stands still: the task runs however long the poller takes.
     @Test func deadlinePassesWhileTheTaskRuns() async throws {
-        try await StubHarness.run(taskDuration: .seconds(30)) { harness in
+        try await StubHarness.run(taskDuration: .seconds(30), clock: .manual()) { harness in
             let submission = try await harness.client.submit(StubHarness.request)
             let outcome = try await harness.poller.wait(for: submission.taskID, timeout: .milliseconds(100))
             guard case .deadlineReached(let last) = outcome else {

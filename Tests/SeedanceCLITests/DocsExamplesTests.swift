@@ -8,7 +8,7 @@ import Testing
 /// An example naming a subcommand, an option or a value that no longer exists fails here.
 @Suite struct DocsExamplesTests {
     @Test("every documented seedance command line parses and validates")
-    func documentedCommandLinesAreValid() throws {
+    func documentedCommandLinesAreValid() async throws {
         let examples = try DocsExample.all(in: TestPaths.repositoryRoot)
         // The README's recipes and the manual's pages all hold examples: a parser that found none
         // (a renamed fence, a moved page) must fail rather than pass vacuously.
@@ -18,7 +18,7 @@ import Testing
         }
         #expect(examples.count >= 25, "only \(examples.count) examples found")
         for example in examples {
-            let result = try checkArguments(example.arguments)
+            let result = try await checkArguments(example.arguments)
             #expect(
                 result.shellStatus == 0,
                 "\(example.file):\(example.line): seedance \(example.arguments.joined(separator: " ")) → exit \(result.shellStatus): \(result.standardError)"
@@ -36,20 +36,20 @@ import Testing
             ["batch", "shots.jsonl"],
             ["wait", "TASK_ID", "--timeout", "0"],
         ])
-    func refusesInvalidCommandLines(_ arguments: [String]) throws {
-        let result = try checkArguments(arguments)
+    func refusesInvalidCommandLines(_ arguments: [String]) async throws {
+        let result = try await checkArguments(arguments)
         #expect(result.shellStatus == 64, "seedance \(arguments.joined(separator: " ")) → exit \(result.shellStatus): \(result.standardOutput)")
     }
 
     @Test("a valid command line is accepted without running it")
-    func acceptsWithoutRunning() throws {
-        let scratch = try temporaryDirectory("docs-examples")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("fixed").path
-        let result = try checkArguments(["fix", "fixtures/bad-first-sideways.jpg", "--output-dir", output])
-        #expect(result.shellStatus == 0, "\(result.standardError)")
-        #expect(result.standardOutput == "valid: seedance fix\n")
-        #expect(!FileManager.default.fileExists(atPath: output), "checking ran fix")
+    func acceptsWithoutRunning() async throws {
+        try await withScratchFolder("docs-examples") { scratch in
+            let output = scratch.appendingPathComponent("fixed").path
+            let result = try await checkArguments(["fix", "fixtures/bad-first-sideways.jpg", "--output-dir", output])
+            #expect(result.shellStatus == 0, "\(result.standardError)")
+            #expect(result.standardOutput == "valid: seedance fix\n")
+            #expect(!FileManager.default.fileExists(atPath: output), "checking ran fix")
+        }
     }
 
     @Test(
@@ -87,14 +87,14 @@ import Testing
         #expect(found.map(\.line) == [3])
     }
 
-    private func checkArguments(_ arguments: [String]) throws -> ChildProcess.Outcome {
+    private func checkArguments(_ arguments: [String]) async throws -> ChildProcess.Outcome {
         guard let seedance = TestPaths.executable("seedance") else {
             throw ChildProcess.SpawnError(description: "no seedance beside the test bundle; build it first (swift build --build-tests)")
         }
         // From the repository root, so the examples' fixture paths are the real files.
         var environment = ProcessInfo.processInfo.environment
         environment["SEEDANCE_CHECK_ARGUMENTS"] = "1"
-        return try ChildProcess.run(
+        return try await ChildProcess.run(
             "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", TestPaths.repositoryRoot.path, seedance] + arguments,
             environment: environment, timeout: 60)
     }

@@ -6,16 +6,16 @@ import Testing
 /// own flags and commands. Each refusal here must reach the user with its advice.
 @Suite struct ProviderAdviceTests {
     @Test func aRefusedKeyIsAnsweredWithTheVariableToCheck() async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: "sk-the-right-key-0123456789"))
-        let folder = try temporaryDirectory("advice")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CommandRunner.run(
-            ["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x"],
-            environment: [
-                "NOVITA_API_KEY": "sk-a-wrong-key-9876543210", "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
-                "XDG_STATE_HOME": folder.path,
-            ])
-        try await stub.stop()
+        let run = try await SeedanceStub.with(StubConfiguration(apiKey: "sk-the-right-key-0123456789")) { stub in
+            try await withScratchFolder("advice") { folder in
+                try await CommandRunner.run(
+                    ["submit", TestPaths.fixture("good-first.jpg"), "--prompt", "x"],
+                    environment: [
+                        "NOVITA_API_KEY": "sk-a-wrong-key-9876543210", "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
+                        "XDG_STATE_HOME": folder.path,
+                    ])
+            }
+        }
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("INVALID_API_KEY"))
         #expect(run.stderr.contains("NOVITA_API_KEY for novita"), "\(run.stderr)")

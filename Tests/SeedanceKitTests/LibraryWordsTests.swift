@@ -39,14 +39,15 @@ import Testing
 
     /// The check itself can fail: a flag in a string is found, one in a comment is not.
     @Test func theScanFindsAFlagInAString() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString).swift")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try #"""
-        // pass --comment
-        let advice = "raise --max-pixels"
-        let range = "a--b"
-        let command = "check `seedance tasks`"
-        """#.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try Self.flagsInStrings(of: file).count == 2)
+        try withScratchFolder("words") { folder in
+            let file = folder.appendingPathComponent("words.swift")
+            try #"""
+            // pass --comment
+            let advice = "raise --max-pixels"
+            let range = "a--b"
+            let command = "check `seedance tasks`"
+            """#.write(to: file, atomically: true, encoding: .utf8)
+            #expect(try Self.flagsInStrings(of: file).count == 2)
+        }
     }
 }

@@ -22,6 +22,29 @@ import Testing
         #expect(policy.acceptedFormats.map(\.rawValue).sorted() == model.image.formats.sorted())
     }
 
+    /// A model whose every image rule differs from the default model's: its policy carries its
+    /// own numbers, so a fallback to the default's rules (Seedance 1.5's) cannot pass here.
+    @Test func aModelsOwnRulesAreTheOnesApplied() throws {
+        var model = VideoModel.defaultModel
+        model.name = "own-rules"
+        let defaults = model.image
+        model.image = ImageRules(
+            formats: ["png"], sideAbove: defaults.sideAbove + 100, sideBelow: defaults.sideBelow - 1000,
+            aspectAbove: "1:2", aspectBelow: "2:1",
+            fileBytesBelow: defaults.fileBytesBelow / 2, payloadBytesBelow: defaults.payloadBytesBelow / 2)
+        try #require(model.image != defaults, "the rules under test differ from the default's")
+        let policy = try ModelCatalog.policy(for: model)
+        #expect(policy != Policy.seedance)
+        #expect(policy.acceptedFormats == [.png])
+        #expect(policy.sideAbove == defaults.sideAbove + 100 && policy.sideBelow == defaults.sideBelow - 1000)
+        #expect(policy.aspectAbove == AspectRatio("1:2") && policy.aspectBelow == AspectRatio("2:1"))
+        #expect(policy.fileBytesBelow == defaults.fileBytesBelow / 2 && policy.payloadBytesBelow == defaults.payloadBytesBelow / 2)
+        // Judged by them: a JPEG the default model accepts is refused by this one's format rule.
+        let verdict = FramePreflight(policy: policy).check(first: .file(TestPaths.fixture("good-first.jpg")), last: nil)[0]
+        #expect(FramePreflight().check(first: .file(TestPaths.fixture("good-first.jpg")), last: nil)[0].violations.isEmpty)
+        #expect(!verdict.violations.isEmpty, "the model's own format rule applied")
+    }
+
     /// A model built in code with a format FrameKit does not read, and one with a ratio it
     /// cannot parse.
     static let unreadableRules: [(String, @Sendable (inout ImageRules) -> Void, String)] = [
@@ -46,7 +69,8 @@ import Testing
 
     @Test func aBatchLineOfSuchAModelIsAnErrorNamingTheKey() throws {
         let model = Self.model(breaking: 0)
-        let planner = BatchPlanner(defaults: [:], model: model, outputDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        // Planning writes nothing: the output folder need not exist.
+        let planner = BatchPlanner(defaults: [:], model: model, outputDirectory: URL(fileURLWithPath: "/nonexistent/videos"))
         let line = ManifestLine(lineNumber: 1, id: "a", first: TestPaths.fixture("good-first.jpg"), fields: ["prompt": .string("a shot")])
         let plan = planner.plan(Manifest(lines: [line], errors: []))
         #expect(plan.items.isEmpty)

@@ -10,6 +10,16 @@ import SeedanceStore
 
 @main
 struct StoreClaimProbe {
+    /// Holds on until the test kills it; ends by itself if the test process is gone (its parent
+    /// changed) or after ten minutes, so a crashed test run never leaves a probe behind.
+    static func waitToBeKilled() -> Never {
+        let parent = getppid()
+        for _ in 0..<(10 * 60 * 10) where getppid() == parent {
+            usleep(100_000)
+        }
+        exit(0)
+    }
+
     static func main() async {
         let arguments = CommandLine.arguments
         guard arguments.count >= 4 else {
@@ -31,7 +41,7 @@ struct StoreClaimProbe {
                 } else {
                     say("held")
                 }
-                while true { sleep(60) }
+                waitToBeKilled()
             }
             for index in 0..<(Int(arguments[3]) ?? 0) {
                 let key = BatchItemKey(batchID: arguments[2], itemID: "item-\(index)")

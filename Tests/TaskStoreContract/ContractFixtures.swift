@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceCore
+import TestSupport
 
 /// Records, owners and batches the contract's checks share.
 enum ContractFixtures {
@@ -27,12 +28,11 @@ enum ContractFixtures {
     }
 
     /// The pid of a process that has exited and been reaped.
-    static func deadPID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
+    static func deadPID() async throws -> Int32 {
+        try await ChildProcess.withStarted("/bin/true", []) { child in
+            _ = await child.waitForExit(timeout: 60)
+            return child.pid
+        }
     }
 
     /// A store with one batch of `count` items.

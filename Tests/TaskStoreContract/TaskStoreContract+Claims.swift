@@ -30,7 +30,7 @@ extension TaskStoreContract {
             let (a, b) = (try factory.open(folder), try factory.open(folder))
             try await ContractFixtures.batchStore(a, items: 2)
             let now = Date()
-            let dead = ContractFixtures.owner("dead", pid: try ContractFixtures.deadPID())
+            let dead = ContractFixtures.owner("dead", pid: try await ContractFixtures.deadPID())
             #expect(try await a.claim(ContractFixtures.key(0), by: dead, leaseUntil: now.addingTimeInterval(600), at: now) == .claimed)
             #expect(
                 try await b.claim(ContractFixtures.key(0), by: ContractFixtures.owner("B"), leaseUntil: now.addingTimeInterval(60), at: now)
@@ -54,7 +54,7 @@ extension TaskStoreContract {
             try await ContractFixtures.batchStore(a, items: 1)
             let key = ContractFixtures.key()
             let now = Date()
-            let dead = ContractFixtures.owner("dead", pid: try ContractFixtures.deadPID())
+            let dead = ContractFixtures.owner("dead", pid: try await ContractFixtures.deadPID())
             #expect(try await a.claim(key, by: dead, leaseUntil: now.addingTimeInterval(-1), at: now) == .claimed)
             #expect(try await a.recordIntent(ContractFixtures.record("i-0", batchItem: key), duplicatesSince: nil) == .recorded)
             #expect(

@@ -87,7 +87,7 @@ extension TaskStoreContract {
             let store = try factory.open(folder)
             try await ContractFixtures.batchStore(store, items: 1)
             let now = Date()
-            try await leave(example.attempt, in: store, by: ContractFixtures.owner("A", pid: try ContractFixtures.deadPID()), at: now)
+            try await leave(example.attempt, in: store, by: ContractFixtures.owner("A", pid: try await ContractFixtures.deadPID()), at: now)
 
             // What a new process reads.
             let reader = try factory.open(folder)

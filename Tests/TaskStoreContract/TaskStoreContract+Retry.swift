@@ -27,7 +27,7 @@ extension TaskStoreContract {
             let key = ContractFixtures.key()
             let now = Date()
             let lease = now.addingTimeInterval(600)
-            let first = ContractFixtures.owner("first", pid: try ContractFixtures.deadPID())
+            let first = ContractFixtures.owner("first", pid: try await ContractFixtures.deadPID())
             #expect(try await store.claim(key, by: first, leaseUntil: lease, at: now) == .claimed)
             #expect(try await store.recordIntent(ContractFixtures.record("i-0", batchItem: key), duplicatesSince: nil) == .recorded)
             switch ending {
@@ -38,8 +38,9 @@ extension TaskStoreContract {
                 try await store.recordResult(taskID: "t-0", status: .failed, reason: "boom", outputPath: nil, at: now)
             }
 
-            let retrier = ContractFixtures.owner(
-                "retrier", pid: stop == .killed ? try ContractFixtures.deadPID() : ProcessInfo.processInfo.processIdentifier)
+            var retrierPID = ProcessInfo.processInfo.processIdentifier
+            if stop == .killed { retrierPID = try await ContractFixtures.deadPID() }
+            let retrier = ContractFixtures.owner("retrier", pid: retrierPID)
             #expect(try await store.claim(key, by: retrier, leaseUntil: lease, at: now, retryingFailed: true) == .claimed)
             if stop == .released { #expect(try await store.release(key, by: retrier), "a claim that sent nothing goes back") }
 

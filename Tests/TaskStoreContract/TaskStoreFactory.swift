@@ -1,5 +1,6 @@
 public import Foundation
 public import SeedanceCore
+import TestSupport
 public import Testing
 
 /// How the contract reaches one ``TaskStore`` implementation: `open(folder)` opens the store
@@ -22,11 +23,7 @@ public struct TaskStoreFactory: Sendable, CustomTestStringConvertible {
 
     /// Runs `body` with a fresh scratch folder, removed afterwards whatever happens.
     func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("seedance-contract-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
+        try await withScratchFolder("contract") { folder in try await body(folder) }
     }
 
     /// Runs `body` with a fresh store.

@@ -4,10 +4,11 @@ import Foundation
     import Glibc
 #endif
 
-/// Runs a program with a deadline and always waits for it: a child that outlives its time
-/// limit is killed (SIGKILL) and reaped before `run` returns, whatever the test does next.
-/// How it ended and its peak memory come from `wait4`'s resource usage: no shell, no
-/// `/usr/bin/time`. Blocking; call it off the cooperative pool for long runs (``onThread(_:)``).
+/// The one way tests run another program. Every wait has a deadline, after which the child is
+/// killed (SIGKILL) and reaped; every blocking wait runs on a thread of its own, never on Swift's
+/// cooperative pool (two threads on a two-core machine: one blocked wait would stall the suites).
+/// How a program ended and its peak memory come from `wait4`'s resource usage: no shell, no
+/// `/usr/bin/time`. A program to talk to while it runs is ``withStarted(_:_:environment:_:)``.
 public enum ChildProcess {
     public struct Outcome: Sendable {
         /// The exit status, when the program exited.
@@ -30,34 +31,57 @@ public enum ChildProcess {
         public init(description: String) { self.description = description }
     }
 
-    /// Runs `executable` (an absolute path) with `arguments`, standard input from /dev/null, and
-    /// both output streams captured through files (no pipe can fill and block the child).
+    /// Runs `executable` (an absolute path) with `arguments` to its end, standard input from
+    /// /dev/null, and both output streams captured through files (no pipe can fill and block the
+    /// child). The wait runs on a thread of its own.
     /// - Parameters:
     ///   - environment: the whole environment; nil inherits this process's.
+    ///   - timeout: seconds; then the child is killed (SIGKILL) and reaped, and the outcome says so.
     ///   - killWhen: checked every few milliseconds; once true the child is killed with SIGKILL
     ///     (a crash test's "part-way"), then reaped like any other.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         timeout: Double, killWhen: (@Sendable () -> Bool)? = nil
-    ) throws -> Outcome {
-        let scratch = try temporaryDirectory("child")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputFile = scratch.appendingPathComponent("stdout").path
-        let errorFile = scratch.appendingPathComponent("stderr").path
+    ) async throws -> Outcome {
+        try await onThread {
+            Result { try runBlocking(executable, arguments, environment: environment, timeout: timeout, killWhen: killWhen) }
+        }.get()
+    }
 
+    /// ``run(_:_:environment:timeout:killWhen:)`` on the calling thread, for code that already
+    /// runs on a thread of its own.
+    static func runBlocking(
+        _ executable: String, _ arguments: [String], environment: [String: String]?,
+        timeout: Double, killWhen: (@Sendable () -> Bool)?
+    ) throws -> Outcome {
+        try withScratchFolder("child") { scratch in
+            let outputFile = scratch.appendingPathComponent("stdout").path
+            let errorFile = scratch.appendingPathComponent("stderr").path
+            let started = Date()
+            let pid = try spawnCapturing(executable, arguments, environment: environment, stdin: nil, stdout: outputFile, stderr: errorFile)
+            var ended = try reap(pid, started: started, timeout: timeout, killWhen: killWhen)
+            ended.standardOutput = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+            ended.standardError = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+            return ended
+        }
+    }
+
+    /// Starts `executable` with standard input from the descriptor `stdin` (nil: /dev/null) and
+    /// its output streams written to the files `stdout` and `stderr`.
+    static func spawnCapturing(
+        _ executable: String, _ arguments: [String], environment: [String: String]?, stdin: Int32?, stdout: String, stderr: String
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        let started = Date()
-        let pid = try spawn(executable, arguments, environment: environment, actions: &actions)
-        var ended = try reap(pid, started: started, timeout: timeout, killWhen: killWhen)
-        ended.standardOutput = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
-        ended.standardError = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
-        return ended
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        return try spawn(executable, arguments, environment: environment, actions: &actions)
     }
 
     /// Starts `executable` (an absolute path) with the descriptors `actions` sets up.
@@ -122,6 +146,11 @@ public enum ChildProcess {
             meanwhile()
             usleep(2_000)
         }
+        return outcome(status: status, usage: usage, started: started, timedOut: timedOut)
+    }
+
+    /// How a reaped child ended, from `wait4`'s status and resource usage; its streams empty.
+    static func outcome(status: Int32, usage: rusage, started: Date, timedOut: Bool) -> Outcome {
         let signalled = status & 0x7F
         return Outcome(
             status: signalled == 0 ? (status >> 8) & 0xFF : nil,
@@ -134,8 +163,8 @@ public enum ChildProcess {
     }
 
     /// Runs a program found on PATH (through /usr/bin/env), e.g. `python3` or `vips`.
-    public static func runFromPath(_ program: String, _ arguments: [String], timeout: Double) throws -> Outcome {
-        try run("/usr/bin/env", [program] + arguments, timeout: timeout)
+    public static func runFromPath(_ program: String, _ arguments: [String], timeout: Double) async throws -> Outcome {
+        try await run("/usr/bin/env", [program] + arguments, timeout: timeout)
     }
 
     /// Runs `body` on a thread of its own, so a blocking loop never holds a cooperative thread.

@@ -32,9 +32,21 @@ public enum PseudoTerminal {
         }
     }
 
+    /// Runs `executable` on the terminal to its end; the wait runs on a thread of its own.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         columns: Int, rows: Int = 24, resize: Resize? = nil, timeout: Double
+    ) async throws -> Outcome {
+        try await ChildProcess.onThread {
+            Result {
+                try runBlocking(executable, arguments, environment: environment, columns: columns, rows: rows, resize: resize, timeout: timeout)
+            }
+        }.get()
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], environment: [String: String]?,
+        columns: Int, rows: Int, resize: Resize?, timeout: Double
     ) throws -> Outcome {
         // posix_openpt, unlockpt and ptsname are hidden from Swift's Glibc (feature macros), so
         // what they do on Linux is done here: open the multiplexer, unlock, ask the number.

@@ -41,11 +41,3 @@ public enum TestPaths {
         return nil
     }
 }
-
-/// A fresh empty folder under the system temporary directory, named after `label`.
-public func temporaryDirectory(_ label: String = "tests") throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("seedance-\(label)-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

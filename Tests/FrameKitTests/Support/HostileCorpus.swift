@@ -6,8 +6,8 @@ enum HostileCorpus {
     static let script = TestPaths.repositoryRoot.appendingPathComponent("scripts/make-hostile-corpus.py")
 
     /// Runs the generator (python3 from PATH, standard library only) into `folder`.
-    static func generate(into folder: URL) throws -> [URL] {
-        let outcome = try ChildProcess.runFromPath("python3", [script.path, folder.path], timeout: 120)
+    static func generate(into folder: URL) async throws -> [URL] {
+        let outcome = try await ChildProcess.runFromPath("python3", [script.path, folder.path], timeout: 120)
         guard outcome.status == 0 else {
             throw ChildProcess.SpawnError(
                 description: "make-hostile-corpus.py failed (\(outcome.status.map(String.init) ?? "signal")): \(outcome.standardError)")

@@ -36,10 +36,10 @@ struct BatchStubIntegrationTests {
         }
     }
 
-    /// Windows and task lengths are long where a refusal is asserted and short where a recovery
-    /// is, so a slow, loaded machine can only make the test wait longer, never change an answer.
+    /// The stand-in's clock is a manual one where a window or a task's end matters: each answer
+    /// is asserted at a known instant, so a slow, loaded machine cannot change one.
     @Test func theStandInRefusesCreatesPastItsRateWithRetryAfter() async throws {
-        try await Self.withStub(
+        try await SeedanceStub.with(
             StubConfiguration(
                 apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 2, window: .seconds(60)))
         ) { stub in
@@ -59,19 +59,23 @@ struct BatchStubIntegrationTests {
     }
 
     @Test func theStandInAcceptsCreatesAgainOnceTheWindowHasPassed() async throws {
-        try await Self.withStub(
+        let clock = StubClock.manual()
+        try await SeedanceStub.with(
             StubConfiguration(
-                apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 1, window: .milliseconds(500)))
-        ) { stub in
+                apiKey: Self.key, taskDuration: .zero, createLimit: StubLimits.CreateRate(creates: 1, window: .seconds(60)),
+                clock: clock)
+        ) { stub throws in
             #expect(try await Self.post(to: stub).status == 200)
-            try await Task.sleep(for: .milliseconds(600))
-            #expect(try await Self.post(to: stub).status == 200)
-            #expect(stub.limitRefusalCount == 0)
+            clock.advance(by: .seconds(59))
+            #expect(try await Self.post(to: stub).status == 429, "a second before the window ends")
+            clock.advance(by: .seconds(1))
+            #expect(try await Self.post(to: stub).status == 200, "once the window has passed")
+            #expect(stub.limitRefusalCount == 1)
         }
     }
 
     @Test func theStandInCapsTasksQueuedOrRunning() async throws {
-        try await Self.withStub(StubConfiguration(apiKey: Self.key, taskDuration: .seconds(60), maxRunningTasks: 2)) { stub in
+        try await SeedanceStub.with(StubConfiguration(apiKey: Self.key, taskDuration: .seconds(60), maxRunningTasks: 2)) { stub in
             let answers = try await withThrowingTaskGroup(of: Answer.self) { group in
                 for _ in 0..<4 { group.addTask { try await Self.post(to: stub) } }
                 return try await group.reduce(into: [Answer]()) { $0.append($1) }
@@ -87,24 +91,17 @@ struct BatchStubIntegrationTests {
     }
 
     @Test func theStandInAcceptsCreatesAgainOnceARunningTaskEnds() async throws {
-        try await Self.withStub(StubConfiguration(apiKey: Self.key, taskDuration: .milliseconds(500), maxRunningTasks: 1)) { stub in
+        let clock = StubClock.manual()
+        try await SeedanceStub.with(
+            StubConfiguration(apiKey: Self.key, taskDuration: .seconds(30), maxRunningTasks: 1, clock: clock)
+        ) { stub throws in
             #expect(try await Self.post(to: stub).status == 200)
-            try await Task.sleep(for: .milliseconds(600))
-            #expect(try await Self.post(to: stub).status == 200)
+            clock.advance(by: .seconds(29))
+            #expect(try await Self.post(to: stub).status == 429, "the task still runs")
+            clock.advance(by: .seconds(1))
+            #expect(try await Self.post(to: stub).status == 200, "once it has ended")
             #expect(stub.taskCount == 2)
         }
-    }
-
-    /// Runs `body` against a fresh stand-in and always stops it.
-    static func withStub(_ configuration: StubConfiguration, _ body: (SeedanceStub) async throws -> Void) async throws {
-        let stub = try await SeedanceStub.start(configuration)
-        do {
-            try await body(stub)
-        } catch {
-            try? await stub.stop()
-            throw error
-        }
-        try await stub.stop()
     }
 
     static let key = "sk-test-limits-0d9e"

@@ -14,16 +14,11 @@ struct ArkStubHarness {
     static func run(_ ark: ArkStubConfiguration = ArkStubConfiguration(listWindow: .zero), _ body: (ArkStubHarness) async throws -> Void)
         async throws
     {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: key, taskDuration: .milliseconds(50), ark: ark))
-        do {
+        try await SeedanceStub.with(StubConfiguration(apiKey: key, taskDuration: .milliseconds(50), ark: ark)) { stub in
             try await AsyncHTTPClientTransport.withTransport(.init(connectTimeout: .seconds(2), readTimeout: .seconds(10))) { transport in
                 try await body(ArkStubHarness(stub: stub, transport: transport))
             }
-        } catch {
-            try? await stub.stop()
-            throw error
         }
-        try await stub.stop()
     }
 
     /// An answer: its status and its JSON document (empty when the body is not a JSON object).

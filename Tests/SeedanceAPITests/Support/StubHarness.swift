@@ -15,34 +15,36 @@ struct StubHarness {
     let sleeps: Locked<[Duration]>
     let logLines: Locked<[String]>
 
-    /// Runs `body` against a fresh stand-in and client; always stops both.
+    /// Runs `body` against a fresh stand-in and client; always shuts the client down, stops the
+    /// stand-in and removes the scratch folder.
     static func run(
         taskDuration: Duration = .milliseconds(150),
         readTimeout: Duration = .seconds(5),
         apiKey: String = StubHarness.apiKey,
+        clock: StubClock = .system,
         _ body: (StubHarness) async throws -> Void
     ) async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: StubHarness.apiKey, taskDuration: taskDuration))
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let sleeps = Locked<[Duration]>([])
-        let logLines = Locked<[String]>([])
-        let configuration = SeedanceClient.Configuration(
-            baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(2), readTimeout: readTimeout)
-        let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
-        let client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
-        let harness = StubHarness(
-            stub: stub, client: client, store: try SQLiteTaskStore(directory: directory.appendingPathComponent("state")),
-            directory: directory, sleeps: sleeps, logLines: logLines)
-        do {
-            try await body(harness)
-        } catch {
-            try? await client.shutdown()
-            try? await stub.stop()
-            throw error
+        let configuration = StubConfiguration(apiKey: StubHarness.apiKey, taskDuration: taskDuration, clock: clock)
+        try await SeedanceStub.with(configuration) { stub in
+            try await withScratchFolder("harness") { directory in
+                let sleeps = Locked<[Duration]>([])
+                let logLines = Locked<[String]>([])
+                let configuration = SeedanceClient.Configuration(
+                    baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(2), readTimeout: readTimeout)
+                let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
+                let client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
+                do {
+                    let harness = StubHarness(
+                        stub: stub, client: client, store: try SQLiteTaskStore(directory: directory.appendingPathComponent("state")),
+                        directory: directory, sleeps: sleeps, logLines: logLines)
+                    try await body(harness)
+                } catch {
+                    try? await client.shutdown()
+                    throw error
+                }
+                try await client.shutdown()
+            }
         }
-        try await client.shutdown()
-        try await stub.stop()
     }
 
     /// A valid request with both frames as data URIs.

@@ -15,16 +15,11 @@ struct BatchCommandHarness {
     /// Starts the stand-in and a temporary folder, runs `body`, and stops and removes both
     /// whatever happens.
     static func with(_ configuration: StubConfiguration, _ body: (BatchCommandHarness) async throws -> Void) async throws {
-        let stub = try await SeedanceStub.start(configuration)
-        let folder = try temporaryDirectory("batch-run")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try await body(BatchCommandHarness(stub: stub, folder: folder))
-        } catch {
-            try await stub.stop()
-            throw error
+        try await SeedanceStub.with(configuration) { stub in
+            try await withScratchFolder("batch-run") { folder in
+                try await body(BatchCommandHarness(stub: stub, folder: folder))
+            }
         }
-        try await stub.stop()
     }
 
     /// The whole environment for a child: this process's, plus the key, the stand-in and the store.
@@ -41,11 +36,7 @@ struct BatchCommandHarness {
     {
         let executable = try #require(TestPaths.executable("seedance"), "build seedance first (swift build --build-tests)")
         let arguments = ["batch", manifest, "--output-dir", output] + extra
-        let environment = self.environment
-        let result = await ChildProcess.onThread {
-            Result { try ChildProcess.run(executable, arguments, environment: environment, timeout: timeout, killWhen: killWhen) }
-        }
-        return try result.get()
+        return try await ChildProcess.run(executable, arguments, environment: environment, timeout: timeout, killWhen: killWhen)
     }
 
     func videos() -> [String] {

@@ -18,9 +18,7 @@ import Testing
         let executable = try #require(TestPaths.executable("seedance"), "build seedance first (swift build --build-tests)")
         let environment = setup.environment.merging(["COLUMNS": "200"]) { $1 }
         let arguments = ["batch", manifest, "--output-dir", setup.output, "--rpm", "600", "--max-in-flight", "2", "--resolution", "480p"]
-        let run = try await ChildProcess.onThread {
-            Result { try PseudoTerminal.run(executable, arguments, environment: environment, columns: 80, resize: resize, timeout: 300) }
-        }.get()
+        let run = try await PseudoTerminal.run(executable, arguments, environment: environment, columns: 80, resize: resize, timeout: 300)
         #expect(run.ended.status == 0, "\(run.output.suffix(3000))")
         #expect(setup.videos().count == 6)
         return run

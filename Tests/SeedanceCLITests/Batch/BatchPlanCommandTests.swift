@@ -19,17 +19,12 @@ import Testing
         var output: String { folder.appendingPathComponent("videos").path }
     }
 
-    func withSetup(_ body: (Setup) throws -> Void) async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate))
-        let folder = try temporaryDirectory("batch-plan")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try body(Setup(stub: stub, folder: folder))
-        } catch {
-            try await stub.stop()
-            throw error
+    func withSetup(_ body: (Setup) async throws -> Void) async throws {
+        try await SeedanceStub.with(StubConfiguration(apiKey: Self.key, imageValidator: FrameRulesValidator.validate)) { stub in
+            try await withScratchFolder("batch-plan") { folder in
+                try await body(Setup(stub: stub, folder: folder))
+            }
         }
-        try await stub.stop()
     }
 
     @Test func dryRunSendsNothingAndPrintsEveryPlanAndTheTotal() async throws {
@@ -38,7 +33,7 @@ import Testing
             // No API key: a dry run needs none.
             var environment = setup.environment
             environment["NOVITA_API_KEY"] = nil
-            let result = try CommandRunner.run(
+            let result = try await CommandRunner.run(
                 ["batch", manifest, "--output-dir", setup.output, "--dry-run", "--resolution", "480p"],
                 environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
@@ -50,7 +45,8 @@ import Testing
             #expect(result.stdout.contains("(estimate)"))
             #expect(!FileManager.default.fileExists(atPath: setup.output), "nothing was downloaded")
 
-            let json = try CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--dry-run", "--json"], environment: environment)
+            let json = try await CommandRunner.run(
+                ["batch", manifest, "--output-dir", setup.output, "--dry-run", "--json"], environment: environment)
             #expect(json.status == 0, "\(json.stderr)")
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let items = try #require(document["items"] as? [[String: Any]])
@@ -69,7 +65,8 @@ import Testing
             lines.append("{\"first\": ")
             lines.append("{\"id\": \"long\", \"first\": \"\(TestPaths.fixture("good-first.jpg"))\", \"duration\": 99}")
             let manifest = try BatchManifestFixtures.write(lines, to: setup.folder)
-            let result = try CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--prompt", "p"], environment: setup.environment)
+            let result = try await CommandRunner.run(
+                ["batch", manifest, "--output-dir", setup.output, "--prompt", "p"], environment: setup.environment)
             #expect(result.status == 64, "\(result.stderr)")
             #expect(result.stderr.contains("line 4"), "the duplicate id is named by line")
             #expect(result.stderr.contains("shot-1"))
@@ -78,7 +75,7 @@ import Testing
             #expect(result.stderr.contains("nothing was sent"))
             #expect(setup.stub.postCount == 0)
 
-            let skipped = try CommandRunner.run(
+            let skipped = try await CommandRunner.run(
                 ["batch", manifest, "--output-dir", setup.output, "--skip-invalid", "--dry-run"],
                 environment: setup.environment)
             #expect(skipped.status == 0, "\(skipped.stderr)")
@@ -93,7 +90,7 @@ import Testing
             var lines = BatchManifestFixtures.lines(2)
             lines.append("{\"id\": \"gone\", \"first\": \"no-such-frame.jpg\", \"prompt\": \"p\"}")
             let manifest = try BatchManifestFixtures.write(lines, to: setup.folder)
-            let result = try CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--json"], environment: setup.environment)
+            let result = try await CommandRunner.run(["batch", manifest, "--output-dir", setup.output, "--json"], environment: setup.environment)
             #expect(result.status == 2, "\(result.stderr)")
             #expect(result.stderr.contains("line 3"))
             #expect(result.stderr.contains("no-such-frame.jpg"))

@@ -6,22 +6,18 @@ import Testing
 @Suite struct ContainedWarningsTests {
     @Test(arguments: ["contained", "in-process"])
     func fixReportsTheWorkersLibvipsWarnings(isolation: String) async throws {
-        let folder = try temporaryDirectory("contained-warnings")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // A sideways frame (it must be decoded to be turned) with bytes flipped in its scan data.
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("bad-first-sideways.jpg")))
-        let start = bytes.count * 2 / 3
-        for index in stride(from: start, to: start + 40, by: 4) { bytes[index] ^= 0x55 }
-        let frame = folder.appendingPathComponent("corrupt.jpg")
-        try bytes.write(to: frame)
-        let result = try await ChildProcess.onThread {
-            Result {
-                try CommandRunner.run(
-                    ["fix", frame.path, "--output-dir", folder.appendingPathComponent("out").path],
-                    environment: ["SEEDANCE_FRAME_ISOLATION": isolation])
-            }
-        }.get()
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("seedance fix: libvips: VipsJpeg: Corrupt JPEG data"), "\(result.stderr)")
+        try await withScratchFolder("contained-warnings") { folder in
+            // A sideways frame (it must be decoded to be turned) with bytes flipped in its scan data.
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("bad-first-sideways.jpg")))
+            let start = bytes.count * 2 / 3
+            for index in stride(from: start, to: start + 40, by: 4) { bytes[index] ^= 0x55 }
+            let frame = folder.appendingPathComponent("corrupt.jpg")
+            try bytes.write(to: frame)
+            let result = try await CommandRunner.run(
+                ["fix", frame.path, "--output-dir", folder.appendingPathComponent("out").path],
+                environment: ["SEEDANCE_FRAME_ISOLATION": isolation])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("seedance fix: libvips: VipsJpeg: Corrupt JPEG data"), "\(result.stderr)")
+        }
     }
 }

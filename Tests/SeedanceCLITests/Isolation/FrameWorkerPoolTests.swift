@@ -74,26 +74,27 @@ import Testing
     @Test(arguments: ["abort", "segv", "kill"])
     func aWorkerThatDiesIsReplacedAndTheFrameFailsAfterOneRetry(signal: String) async throws {
         let pool = try Self.pool(fault: "\(signal):crashy")
-        let folder = try temporaryDirectory("pool-crash")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let crashy = folder.appendingPathComponent("crashy.jpg")
-        try FileManager.default.copyItem(atPath: TestPaths.fixture("good-first.jpg"), toPath: crashy.path)
+        try await withScratchFolder("pool-crash") { folder in
+            let crashy = folder.appendingPathComponent("crashy.jpg")
+            try FileManager.default.copyItem(atPath: TestPaths.fixture("good-first.jpg"), toPath: crashy.path)
 
-        let error = await #expect(throws: SeedanceKitError.self) { try await pool.prepare(try Self.job(.file(crashy.path))) }
-        #expect(error?.kind == .imageLibraryCrashed)
-        #expect(
-            error?.message.contains("\(crashy.path): the image library crashed on this frame: export it again as PNG or JPEG") == true,
-            "\(String(describing: error))")
-        let name = ["abort": "SIGABRT", "segv": "SIGSEGV", "kill": "SIGKILL"][signal] ?? signal
-        #expect(error?.message.contains("died twice: \(name), then \(name)") == true, "tried once more, then failed: \(String(describing: error))")
-        #expect(await pool.workerProcessIDs.isEmpty, "both dead workers reaped")
+            let error = await #expect(throws: SeedanceKitError.self) { try await pool.prepare(try Self.job(.file(crashy.path))) }
+            #expect(error?.kind == .imageLibraryCrashed)
+            #expect(
+                error?.message.contains("\(crashy.path): the image library crashed on this frame: export it again as PNG or JPEG") == true,
+                "\(String(describing: error))")
+            let name = ["abort": "SIGABRT", "segv": "SIGSEGV", "kill": "SIGKILL"][signal] ?? signal
+            #expect(
+                error?.message.contains("died twice: \(name), then \(name)") == true, "tried once more, then failed: \(String(describing: error))")
+            #expect(await pool.workerProcessIDs.isEmpty, "both dead workers reaped")
 
-        // The pool goes on: the next frame gets a fresh worker.
-        let frame = try Self.prepared(await pool.prepare(try Self.job(.file(TestPaths.fixture("good-first.jpg")))))
-        #expect(frame.width > 0)
-        let pids = await pool.workerProcessIDs
-        await pool.shutdown()
-        for pid in pids { #expect(Self.isGone(pid)) }
+            // The pool goes on: the next frame gets a fresh worker.
+            let frame = try Self.prepared(await pool.prepare(try Self.job(.file(TestPaths.fixture("good-first.jpg")))))
+            #expect(frame.width > 0)
+            let pids = await pool.workerProcessIDs
+            await pool.shutdown()
+            for pid in pids { #expect(Self.isGone(pid)) }
+        }
     }
 
     /// The worker runs under its own limits, set before its first frame: read back from the kernel.
@@ -103,32 +104,33 @@ import Testing
             executable: executable, arguments: ["prepare-worker", "--max-memory-mb", "3000", "--max-cpu-seconds", "77"],
             maxWorkers: 1)
         // A descriptor of ours that is not close-on-exec: the worker must still not hold it.
-        let folder = try temporaryDirectory("pool-fds")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let marker = folder.resolvingSymlinksInPath().appendingPathComponent("inheritable").path
-        let stray = open(marker, O_CREAT | O_RDWR, 0o600)
-        try #require(stray >= 0)
-        defer { close(stray) }
-        _ = try await pool.prepare(try Self.job(.file(TestPaths.fixture("good-first.jpg"))))
-        let pid = try #require(await pool.workerProcessIDs.first)
-        let held = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
-            .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
-        #expect(!held.contains(marker), "the worker inherits no stray descriptor: \(held)")
-        let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8).components(separatedBy: "\n")
-        let memory = try #require(limits.first { $0.hasPrefix("Max address space") })
-        #expect(memory.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first == "\(3000 << 20)", "\(memory)")
-        let cpu = try #require(limits.first { $0.hasPrefix("Max cpu time") })
-        let soft = Int(cpu.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first ?? "") ?? 0
-        #expect((77...80).contains(soft), "the frame's seconds on top of what the worker had used: \(cpu)")
-        let core = try #require(limits.first { $0.hasPrefix("Max core file size") })
-        #expect(core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0", "no core files: \(core)")
-        // Its environment, read back from the kernel: no API key.
-        let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ")).split(separator: 0).map {
-            String(decoding: $0, as: UTF8.self)
+        try await withScratchFolder("pool-fds") { folder in
+            let marker = folder.resolvingSymlinksInPath().appendingPathComponent("inheritable").path
+            let stray = open(marker, O_CREAT | O_RDWR, 0o600)
+            try #require(stray >= 0)
+            defer { close(stray) }
+            _ = try await pool.prepare(try Self.job(.file(TestPaths.fixture("good-first.jpg"))))
+            let pid = try #require(await pool.workerProcessIDs.first)
+            let held = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+                .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
+            #expect(!held.contains(marker), "the worker inherits no stray descriptor: \(held)")
+            let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8).components(separatedBy: "\n")
+            let memory = try #require(limits.first { $0.hasPrefix("Max address space") })
+            #expect(memory.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first == "\(3000 << 20)", "\(memory)")
+            let cpu = try #require(limits.first { $0.hasPrefix("Max cpu time") })
+            let soft = Int(cpu.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first ?? "") ?? 0
+            #expect((77...80).contains(soft), "the frame's seconds on top of what the worker had used: \(cpu)")
+            let core = try #require(limits.first { $0.hasPrefix("Max core file size") })
+            #expect(core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0", "no core files: \(core)")
+            // Its environment, read back from the kernel: no API key.
+            let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ")).split(separator: 0).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+            #expect(
+                environ.contains("SWIFT_BACKTRACE=enable=no") && !environ.contains { $0.split(separator: "=").first?.hasSuffix("_API_KEY") == true })
+            await pool.shutdown()
+            #expect(Self.isGone(pid))
         }
-        #expect(environ.contains("SWIFT_BACKTRACE=enable=no") && !environ.contains { $0.split(separator: "=").first?.hasSuffix("_API_KEY") == true })
-        await pool.shutdown()
-        #expect(Self.isGone(pid))
     }
 
     @Test func aWorkerThatCannotStartIsATypedError() async throws {

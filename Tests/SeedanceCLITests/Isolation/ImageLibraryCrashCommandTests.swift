@@ -17,9 +17,8 @@ import Testing
         return path
     }
 
-    /// `seedance ARGUMENTS` on a thread of its own: the cooperative pool stays free for the other suites.
     static func seedance(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Result {
-        try await ChildProcess.onThread { Result { try CommandRunner.run(arguments, environment: environment) } }.get()
+        try await CommandRunner.run(arguments, environment: environment)
     }
 
     static func injected(_ stderr: String, signal: String) -> Int {
@@ -40,13 +39,8 @@ import Testing
             var environment = setup.environment
             environment["SEEDANCE_WORKER_FAULT"] = "\(fault):crashy-frame"
 
-            let first = try await ChildProcess.onThread { [environment] in
-                Result {
-                    try ChildProcess.run(
-                        executable, ["batch", manifest, "--output-dir", setup.output] + options,
-                        environment: environment, timeout: 300)
-                }
-            }.get()
+            let first = try await ChildProcess.run(
+                executable, ["batch", manifest, "--output-dir", setup.output] + options, environment: environment, timeout: 300)
             #expect(first.signal == nil && first.status == 3, "some failed, the batch itself did not: \(first.standardError.suffix(3000))")
             let items = try BatchCommandHarness.items(first)
             let failed = try #require(items["crashy"])
@@ -72,98 +66,91 @@ import Testing
 
     @Test(arguments: [("abort", "SIGABRT"), ("kill", "SIGKILL")])
     func fixReportsTheCrashAsAnUnusableInputAndWritesNothing(fault: String, signal: String) async throws {
-        let folder = try temporaryDirectory("fix-crash")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let crashy = try Self.crashyFrame(in: folder)
-        let output = folder.appendingPathComponent("out")
-        let result = try await Self.seedance(
-            ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
-            environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
-        #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("seedance fix: \(crashy): \(Self.message)"), "\(result.stderr)")
-        #expect(Self.injected(result.stderr, signal: signal) == 2)
-        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing written, not even the first frame")
+        try await withScratchFolder("fix-crash") { folder in
+            let crashy = try Self.crashyFrame(in: folder)
+            let output = folder.appendingPathComponent("out")
+            let result = try await Self.seedance(
+                ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--last", crashy, "--output-dir", output.path],
+                environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("seedance fix: \(crashy): \(Self.message)"), "\(result.stderr)")
+            #expect(Self.injected(result.stderr, signal: signal) == 2)
+            #expect(!FileManager.default.fileExists(atPath: output.path), "nothing written, not even the first frame")
 
-        let json = try await Self.seedance(
-            ["fix", crashy, "--output-dir", output.path, "--json"],
-            environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
-        #expect(json.status == 2)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let error = try #require(document["error"] as? [String: Any])
-        #expect(error["kind"] as? String == "image_library_crashed")
+            let json = try await Self.seedance(
+                ["fix", crashy, "--output-dir", output.path, "--json"],
+                environment: ["SEEDANCE_WORKER_FAULT": "\(fault):crashy-frame"])
+            #expect(json.status == 2)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let error = try #require(document["error"] as? [String: Any])
+            #expect(error["kind"] as? String == "image_library_crashed")
+        }
     }
 
     @Test func submitAndPreviewSendAndWriteNothingWhenTheImageLibraryCrashes() async throws {
-        let stub = try await SeedanceStub.start(StubConfiguration(apiKey: BatchCommandHarness.key, imageValidator: FrameRulesValidator.validate))
-        let folder = try temporaryDirectory("submit-crash")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            let crashy = try Self.crashyFrame(in: folder)
-            let environment = [
-                "NOVITA_API_KEY": BatchCommandHarness.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
-                "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "SEEDANCE_WORKER_FAULT": "segv:crashy-frame",
-            ]
-            let submitted = try await Self.seedance(["submit", crashy, "--prompt", "boom"], environment: environment)
-            #expect(submitted.status == 2, "\(submitted.stderr)")
-            #expect(submitted.stderr.contains("\(crashy): \(Self.message)"), "\(submitted.stderr)")
-            #expect(stub.postCount == 0, "nothing sent")
+        try await SeedanceStub.with(StubConfiguration(apiKey: BatchCommandHarness.key, imageValidator: FrameRulesValidator.validate)) { stub in
+            try await withScratchFolder("submit-crash") { folder in
+                let crashy = try Self.crashyFrame(in: folder)
+                let environment = [
+                    "NOVITA_API_KEY": BatchCommandHarness.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString,
+                    "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "SEEDANCE_WORKER_FAULT": "segv:crashy-frame",
+                ]
+                let submitted = try await Self.seedance(["submit", crashy, "--prompt", "boom"], environment: environment)
+                #expect(submitted.status == 2, "\(submitted.stderr)")
+                #expect(submitted.stderr.contains("\(crashy): \(Self.message)"), "\(submitted.stderr)")
+                #expect(stub.postCount == 0, "nothing sent")
 
-            let sheet = folder.appendingPathComponent("sheet.png")
-            for arguments in [["preview", crashy, "-o", sheet.path], ["check", crashy, "--preview", sheet.path]] {
-                let previewed = try await Self.seedance(arguments, environment: environment)
-                #expect(previewed.status == 2, "\(arguments[0]): \(previewed.stderr)")
-                #expect(previewed.stderr.contains("\(crashy): \(Self.message)"), "\(previewed.stderr)")
-                #expect(!FileManager.default.fileExists(atPath: sheet.path))
+                let sheet = folder.appendingPathComponent("sheet.png")
+                for arguments in [["preview", crashy, "-o", sheet.path], ["check", crashy, "--preview", sheet.path]] {
+                    let previewed = try await Self.seedance(arguments, environment: environment)
+                    #expect(previewed.status == 2, "\(arguments[0]): \(previewed.stderr)")
+                    #expect(previewed.stderr.contains("\(crashy): \(Self.message)"), "\(previewed.stderr)")
+                    #expect(!FileManager.default.fileExists(atPath: sheet.path))
+                }
             }
-        } catch {
-            try await stub.stop()
-            throw error
         }
-        try await stub.stop()
     }
 
     /// Without the fault the same commands succeed through the same workers: the tests above
     /// fail for the crash, not for the worker path.
     @Test func fixThroughWorkersEqualsFixInProcess() async throws {
-        let folder = try temporaryDirectory("fix-contained")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var outputs: [Data] = []
-        for mode in ["contained", "in-process"] {
-            let output = folder.appendingPathComponent(mode)
-            let result = try await Self.seedance(
-                ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
-                environment: ["SEEDANCE_FRAME_ISOLATION": mode])
-            #expect(result.status == 0, "\(result.stderr)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
-            outputs.append(try Data(contentsOf: output.appendingPathComponent(try #require(files.first))))
+        try await withScratchFolder("fix-contained") { folder in
+            var outputs: [Data] = []
+            for mode in ["contained", "in-process"] {
+                let output = folder.appendingPathComponent(mode)
+                let result = try await Self.seedance(
+                    ["fix", TestPaths.fixture("bad-first-sideways.jpg"), "--output-dir", output.path],
+                    environment: ["SEEDANCE_FRAME_ISOLATION": mode])
+                #expect(result.status == 0, "\(result.stderr)")
+                let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
+                outputs.append(try Data(contentsOf: output.appendingPathComponent(try #require(files.first))))
+            }
+            #expect(outputs.count == 2 && outputs[0] == outputs[1])
         }
-        #expect(outputs.count == 2 && outputs[0] == outputs[1])
     }
 
     /// Many `fix` processes at once over hostile inputs (scripts/make-hostile-corpus.py), each
     /// through its worker: every one ends with 0 or 2 within its time, none by a signal, and a
     /// refused input leaves no output behind.
     @Test func manyConcurrentFixesOfHostileInputsComplete() async throws {
-        let folder = try temporaryDirectory("fix-stress")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = folder.appendingPathComponent("corpus")
-        let script = TestPaths.repositoryRoot.appendingPathComponent("scripts/make-hostile-corpus.py").path
-        let generated = try ChildProcess.runFromPath("python3", [script, corpus.path], timeout: 120)
-        try #require(generated.status == 0, "\(generated.standardError)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasSuffix(".uri.txt") }.sorted()
-        // Every fourth file: a spread of every kind, bounded in time.
-        let chosen = stride(from: 0, to: files.count, by: 4).map { files[$0] }.prefix(40)
-        #expect(chosen.count >= 30)
-        let executable = try #require(TestPaths.executable("seedance"))
-        let problems = await withTaskGroup(of: [String].self) { group in
-            var next = chosen.startIndex
-            func add(_ index: Int) {
-                let name = chosen[index]
-                let output = folder.appendingPathComponent("out-\(index)").path
-                group.addTask {
-                    await ChildProcess.onThread {
+        try await withScratchFolder("fix-stress") { folder in
+            let corpus = folder.appendingPathComponent("corpus")
+            let script = TestPaths.repositoryRoot.appendingPathComponent("scripts/make-hostile-corpus.py").path
+            let generated = try await ChildProcess.runFromPath("python3", [script, corpus.path], timeout: 120)
+            try #require(generated.status == 0, "\(generated.standardError)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasSuffix(".uri.txt") }.sorted()
+            // Every fourth file: a spread of every kind, bounded in time.
+            let chosen = stride(from: 0, to: files.count, by: 4).map { files[$0] }.prefix(40)
+            #expect(chosen.count >= 30)
+            let executable = try #require(TestPaths.executable("seedance"))
+            let problems = await withTaskGroup(of: [String].self) { group in
+                var next = chosen.startIndex
+                func add(_ index: Int) {
+                    let name = chosen[index]
+                    let output = folder.appendingPathComponent("out-\(index)").path
+                    group.addTask {
                         guard
-                            let outcome = try? ChildProcess.run(
+                            let outcome = try? await ChildProcess.run(
                                 executable, ["fix", corpus.appendingPathComponent(name).path, "--output-dir", output],
                                 timeout: 120)
                         else { return ["\(name): could not start"] }
@@ -178,22 +165,22 @@ import Testing
                         return found
                     }
                 }
-            }
-            // Four at a time on two cores: the machine under load, each fix with its worker.
-            while next < chosen.endIndex && next < chosen.startIndex + 4 {
-                add(next)
-                next += 1
-            }
-            var all: [String] = []
-            for await found in group {
-                all += found
-                if next < chosen.endIndex {
+                // Four at a time on two cores: the machine under load, each fix with its worker.
+                while next < chosen.endIndex && next < chosen.startIndex + 4 {
                     add(next)
                     next += 1
                 }
+                var all: [String] = []
+                for await found in group {
+                    all += found
+                    if next < chosen.endIndex {
+                        add(next)
+                        next += 1
+                    }
+                }
+                return all
             }
-            return all
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         }
-        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 }

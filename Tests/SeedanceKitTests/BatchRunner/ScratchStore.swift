@@ -4,25 +4,21 @@ import SeedanceStore
 
 @testable import SeedanceKit
 
-/// The runner tests' store: a real ``SQLiteTaskStore`` in a scratch folder (removed with the
-/// last reference), seen by each "process" through the real ``StoreBatchLedger`` with its own
+/// The runner tests' store: a real ``SQLiteTaskStore`` in a scratch folder (the test's
+/// ``withScratchFolder(_:_:)-(_,(URL)->T)`` removes it), seen by each "process" through the real ``StoreBatchLedger`` with its own
 /// owner, and written around each create call by ``FakeCreator`` as the real client does. So
 /// the claim and resume rules under test are the store's own (the TaskStore contract's).
 final class ScratchStore: Sendable {
     static let batchID = "batch-test"
 
-    let folder: URL
     let sqlite: SQLiteTaskStore
     /// What the runner and the creator use: the SQLite store, with writes that can be made to fail.
     let store: FailableStore
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedance-runner-\(UUID().uuidString.prefix(8))")
+    init(in folder: URL) throws {
         sqlite = try SQLiteTaskStore(directory: folder)
         store = FailableStore(base: sqlite)
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static func owner(_ id: String) -> ClaimOwner {
         ClaimOwner(id: id, host: ClaimOwner.currentProcess().host, pid: ProcessInfo.processInfo.processIdentifier)

@@ -1,3 +1,4 @@
+import Foundation
 import SeedanceAPI
 
 @testable import SeedanceKit
@@ -14,8 +15,9 @@ struct World {
     var prepareHook: @Sendable (BatchItem<String>) async throws -> Void = { _ in }
     var afterPost: @Sendable (String) async -> BatchCreateOutcome? = { _ in nil }
 
-    init() throws {
-        store = try ScratchStore()
+    /// A world whose store lives in `folder` (a scratch folder the test removes).
+    init(in folder: URL) throws {
+        store = try ScratchStore(in: folder)
     }
 
     func runner(

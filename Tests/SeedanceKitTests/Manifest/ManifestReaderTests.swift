@@ -202,17 +202,16 @@ struct ManifestReaderTests {
             ("shots", "first\na.png", "2"),
         ])
     func formatChoice(_ example: (name: String, text: String, id: String)) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent(example.name)
-        try Data(example.text.utf8).write(to: url)
-        let manifest = try Self.reader.read(contentsOf: url)
-        #expect(manifest.errors == [])
-        let line = try #require(manifest.lines.first)
-        #expect(line.first == directory.appendingPathComponent("a.png").standardizedFileURL.path)
-        // The default id is the line number: after a CSV header or a comment it is 2.
-        #expect(line.id == example.id)
+        try withScratchFolder("manifest") { directory in
+            let url = directory.appendingPathComponent(example.name)
+            try Data(example.text.utf8).write(to: url)
+            let manifest = try Self.reader.read(contentsOf: url)
+            #expect(manifest.errors == [])
+            let line = try #require(manifest.lines.first)
+            #expect(line.first == directory.appendingPathComponent("a.png").standardizedFileURL.path)
+            // The default id is the line number: after a CSV header or a comment it is 2.
+            #expect(line.id == example.id)
+        }
     }
 
     @Test func missingFileIsUnreadable() {

@@ -42,17 +42,17 @@ import Testing
     }
 
     @Test func aFileChangedSinceThePlanIsReadAgain() async throws {
-        let folder = try temporaryDirectory("inspect-once")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("frame.png").path
-        try FileManager.default.copyItem(atPath: TestPaths.fixture("accepted.png"), toPath: path)
-        let item = Self.marked(try Self.planItem(first: path))
-        // Replaced after the plan by another image of another size: the plan's facts no longer hold.
-        try FileManager.default.removeItem(atPath: path)
-        try FileManager.default.copyItem(atPath: TestPaths.fixture("alpha.png"), toPath: path)
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        let before = try #require(try await Self.prepare(item).frames.first?.prepared?.before)
-        #expect(before.source == path && before.bytes == size, "\(before)")
+        try await withScratchFolder("inspect-once") { folder in
+            let path = folder.appendingPathComponent("frame.png").path
+            try FileManager.default.copyItem(atPath: TestPaths.fixture("accepted.png"), toPath: path)
+            let item = Self.marked(try Self.planItem(first: path))
+            // Replaced after the plan by another image of another size: the plan's facts no longer hold.
+            try FileManager.default.removeItem(atPath: path)
+            try FileManager.default.copyItem(atPath: TestPaths.fixture("alpha.png"), toPath: path)
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            let before = try #require(try await Self.prepare(item).frames.first?.prepared?.before)
+            #expect(before.source == path && before.bytes == size, "\(before)")
+        }
     }
 
     @Test func theJobCarriesTheReadingAcrossItsCodableForm() throws {

@@ -8,15 +8,15 @@ import Testing
     static let key = "sk-batch-report-4e8a1c2b9d7f3a6e"
 
     func withFolder(_ body: (URL) async throws -> Void) async throws {
-        let folder = try temporaryDirectory("batch-report-cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await body(folder)
+        try await withScratchFolder("batch-report-cli") { folder in
+            try await body(folder)
+        }
     }
 
-    func batch(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> CommandRunner.Result {
+    func batch(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> CommandRunner.Result {
         var variables = environment
         variables["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
-        return try CommandRunner.run(["batch"] + arguments, environment: variables, timeout: 300)
+        return try await CommandRunner.run(["batch"] + arguments, environment: variables, timeout: 300)
     }
 
     @Test func aDryRunReportHasARowForEveryLineEvenWhenTheManifestIsRefused() async throws {
@@ -26,14 +26,14 @@ import Testing
             let report = folder.appendingPathComponent("report")
             let options = [manifest, "--output-dir", folder.appendingPathComponent("videos").path, "--dry-run", "--report", report.path]
 
-            let refused = try batch(options, in: folder)
+            let refused = try await batch(options, in: folder)
             #expect(refused.status == 64, "\(refused.stderr)")
             let page = try ReportPage(contentsOf: report.appendingPathComponent("index.html"))
             #expect(page.rows.count == lines.count)
             #expect(page.rows.count { $0.class == "invalid" } == 3)
 
             try FileManager.default.removeItem(at: report)
-            let skipped = try batch(options + ["--skip-invalid"], in: folder)
+            let skipped = try await batch(options + ["--skip-invalid"], in: folder)
             #expect(skipped.status == 0, "\(skipped.stderr)")
             let again = try ReportPage(contentsOf: report.appendingPathComponent("index.html"))
             #expect(again.rows.count == lines.count)
@@ -51,7 +51,7 @@ import Testing
             let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(1), to: folder)
             let blocker = folder.appendingPathComponent("a-file")
             try Data("x".utf8).write(to: blocker)
-            let result = try batch(
+            let result = try await batch(
                 [manifest, "--output-dir", folder.path, "--dry-run", "--report", blocker.appendingPathComponent("r").path],
                 in: folder)
             #expect(result.status == 74, "\(result.stderr)")
@@ -61,15 +61,15 @@ import Testing
     }
 
     @Test func aRunReportShowsStateTaskIDCostAndAWorkingVideoLink() async throws {
-        let stub = try await SeedanceStub.start(
+        try await SeedanceStub.with(
             StubConfiguration(
-                apiKey: Self.key, taskDuration: .milliseconds(300), imageValidator: FrameRulesValidator.validate))
-        do {
+                apiKey: Self.key, taskDuration: .milliseconds(300), imageValidator: FrameRulesValidator.validate)
+        ) { stub in
             try await withFolder { folder in
                 let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(3), to: folder)
                 let report = folder.appendingPathComponent("report")
                 let environment = ["NOVITA_API_KEY": Self.key, "SEEDANCE_BASE_URL": stub.baseURL.absoluteString]
-                let result = try batch(
+                let result = try await batch(
                     [
                         manifest, "--output-dir", folder.appendingPathComponent("videos").path, "--resolution", "480p",
                         "--rpm", "600", "--json", "--report", report.path,
@@ -98,11 +98,7 @@ import Testing
                 let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
                 #expect(!html.contains(Self.key), "the API key never reaches the report")
             }
-        } catch {
-            try await stub.stop()
-            throw error
         }
-        try await stub.stop()
     }
 
     /// The number for the issue: a 100-line dry-run report, frames of every kind (no timing assertion).
@@ -111,7 +107,7 @@ import Testing
             let manifest = try BatchManifestFixtures.write(BatchManifestFixtures.lines(100), to: folder)
             let report = folder.appendingPathComponent("report")
             let started = Date()
-            let result = try batch(
+            let result = try await batch(
                 [manifest, "--output-dir", folder.path, "--dry-run", "--resolution", "720p", "--report", report.path],
                 in: folder)
             let wall = Date().timeIntervalSince(started)

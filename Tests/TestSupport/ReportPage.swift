@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -6,28 +6,28 @@ import Foundation
 
 /// A written report read back as a browser would not: strictly, with Foundation's XML parser.
 /// A page that is not well-formed fails to load here; one that is gives its rows, links and text.
-struct ReportPage {
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
+public struct ReportPage {
+    public struct ParseError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// One `<tr>` of the table's body: its id attribute and its text.
-    struct Row {
-        var id: String?
-        var `class`: String?
-        var text: String
+    public struct Row: Sendable {
+        public var id: String?
+        public var `class`: String?
+        public var text: String
     }
 
-    var rows: [Row] = []
+    public var rows: [Row] = []
     /// Every `src` and `href` value, in order.
-    var links: [String] = []
+    public var links: [String] = []
     /// Every element name that occurs.
-    var elements: Set<String> = []
+    public var elements: Set<String> = []
     /// All text, concatenated.
-    var text = ""
-    var imagesWithoutLazyLoading = 0
+    public var text = ""
+    public var imagesWithoutLazyLoading = 0
 
-    init(_ data: Data) throws {
+    public init(_ data: Data) throws {
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
@@ -41,12 +41,12 @@ struct ReportPage {
         imagesWithoutLazyLoading = collector.imagesWithoutLazyLoading
     }
 
-    init(contentsOf file: URL) throws {
+    public init(contentsOf file: URL) throws {
         try self.init(Data(contentsOf: file))
     }
 
     /// Each link resolved against `folder`: the file it points at, when it is a relative path.
-    static func resolve(_ link: String, in folder: URL) -> URL? {
+    public static func resolve(_ link: String, in folder: URL) -> URL? {
         // As a browser does: relative to the folder itself (a base without a trailing slash is its parent's).
         let base = URL(fileURLWithPath: folder.path, isDirectory: true)
         guard let url = URL(string: link, relativeTo: base), url.scheme == "file" || url.scheme == nil else { return nil }
