@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SeedanceAPI
-import SeedanceStore
 
 /// Options every command that talks to a provider shares: which one, and where.
 struct APIOptions: ParsableArguments {
@@ -58,9 +57,9 @@ struct APIOptions: ParsableArguments {
     /// The provider the store recorded for `taskID`, unless a flag chose one. A store that
     /// cannot be read leaves the choice to the flag or the default (the task is still followed).
     private func recordedProvider(of taskID: String) async -> ProviderID? {
-        guard provider == nil else { return nil }
+        guard provider == nil, let store = StateStoreAccess.openQuietly() else { return nil }
         do {
-            let records = try await SQLiteTaskStore.openDefault().records(matching: TaskFilter(taskID: taskID))
+            let records = try await store.records(matching: TaskFilter(taskID: taskID))
             return records.first.map { ProviderID(rawValue: $0.provider) }
         } catch {
             Terminal.diagnostic("seedance: warning: the state store could not be read to find task \(taskID)'s provider: \(error)")

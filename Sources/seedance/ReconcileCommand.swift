@@ -67,7 +67,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
     }
 
-    private func reconcile(_ record: TaskRecord, taskID: String, with client: SeedanceClient, in store: SQLiteTaskStore) async throws -> Entry {
+    private func reconcile(_ record: TaskRecord, taskID: String, with client: SeedanceClient, in store: any TaskStore) async throws -> Entry {
         do {
             let result = try await client.task(id: taskID)
             let updated = try await store.recordResult(taskID: taskID, status: result.status, reason: result.reason, outputPath: nil, at: Date())

@@ -14,6 +14,16 @@ enum StateStoreAccess {
         }
     }
 
+    /// The store, for a lookup whose failure is only a warning (the caller goes on without it).
+    static func openQuietly() -> (any TaskStore)? {
+        do {
+            return try SQLiteTaskStore.openDefault()
+        } catch {
+            Terminal.diagnostic("seedance: warning: the state store could not be opened: \(error)")
+            return nil
+        }
+    }
+
     /// Records a task read when this machine knows the task. A failure is a warning:
     /// it must not hide the task's outcome from the user.
     static func recordResult(_ result: TaskSnapshot, outputPath: String? = nil) async {
