@@ -40,9 +40,16 @@ install: release
 uninstall:
 	bash scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
+# SwiftPM keeps lock files in TMPDIR: its own folder under .build, so that a test run leaves the
+# caller's TMPDIR as it found it (the suites clean up after themselves; `swift test` would not).
+# The test executable runs directly, with the caller's TMPDIR.
+SWIFTPM_TMP := $(CURDIR)/.build/swiftpm-tmp
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@mkdir -p "$(SWIFTPM_TMP)"
+	TMPDIR="$(SWIFTPM_TMP)" $(SWIFT) build --build-tests
+	@bin="$$(TMPDIR="$(SWIFTPM_TMP)" $(SWIFT) build --show-bin-path)/SeedanceKitPackageTests.xctest"; \
+	if [ -x "$$bin" ] && [ -f "$$bin" ]; then "$$bin" --testing-library swift-testing; \
+	else TMPDIR="$(SWIFTPM_TMP)" $(SWIFT) test --skip-build; fi
 
 demo: build
 	bash scripts/demo.sh

@@ -114,10 +114,12 @@ public struct FramePreview: Sendable {
         let options = FixOptions(background: style.background)
         let plan = FixPlanner(policy: policy, options: options).previewPlan(for: report, width: width, height: height)
         var geometry = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
+        // A preview's drawing of the original: what its steps note is the frame's report's to say.
+        var notes: [String] = []
         do {
-            let image = try PlanRenderer(policy: policy, options: options).pipeline(plan, input: frame.input, report: report, geometry: &geometry) {
-                _ in
-            }
+            let image = try PlanRenderer(policy: policy, options: options).pipeline(
+                plan, input: frame.input, report: report, geometry: &geometry, notes: &notes
+            ) { _ in }
             return image.bands == 3 ? image : try image.colourspaceSRGB().castToUChar()
         } catch {
             throw FrameError(error.kind, error.message, source: error.source ?? report.source)

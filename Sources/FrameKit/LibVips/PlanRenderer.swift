@@ -35,25 +35,29 @@ struct PlanRenderer {
         }
         var executed: [FixPlan.Step] = []
         var geometry = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
-        let image = try pipeline(plan, input: input, report: report, geometry: &geometry) { executed.append($0) }
+        var notes: [String] = []
+        let image = try pipeline(plan, input: input, report: report, geometry: &geometry, notes: &notes) { executed.append($0) }
         let encoded = try BudgetEncoder(policy: policy, startQuality: options.quality).encode(
             image, format: format, keepsAlpha: plan.keepsAlpha,
             again: { () throws(FrameError) in
+                // The same steps again: what they note was noted the first time.
                 var again = FrameGeometry(sourceWidth: report.width, sourceHeight: report.height)
-                return try pipeline(plan, input: input, report: report, geometry: &again) { _ in }
+                var notedAgain: [String] = []
+                return try pipeline(plan, input: input, report: report, geometry: &again, notes: &notedAgain) { _ in }
             })
         executed.append(encodeStep)
         executed += encoded.extraSteps
         for case .resize(let width, let height) in encoded.extraSteps.map(\.action) {
             geometry.recordResize(toWidth: width, height: height)
         }
-        return Output(bytes: encoded.bytes, format: encoded.format, executed: executed, notes: encoded.notes, geometry: geometry)
+        return Output(bytes: encoded.bytes, format: encoded.format, executed: executed, notes: notes + encoded.notes, geometry: geometry)
     }
 
-    /// Every step but the encode, in plan order; `ran` hears each step as it is applied, and
-    /// `geometry` records what each crop, pad and resize did, as libvips did it.
+    /// Every step but the encode, in plan order; `ran` hears each step as it is applied,
+    /// `geometry` records what each crop, pad and resize did, as libvips did it, and `notes`
+    /// what a step could not do as planned but did otherwise (said, never silent).
     func pipeline(
-        _ plan: FixPlan, input: LoadedInput, report: ImageReport, geometry: inout FrameGeometry,
+        _ plan: FixPlan, input: LoadedInput, report: ImageReport, geometry: inout FrameGeometry, notes: inout [String],
         ran: (FixPlan.Step) -> Void
     ) throws(FrameError) -> VipsImage {
         let shrink =
@@ -66,7 +70,7 @@ struct PlanRenderer {
             if Self.readsOutOfOrder(step.action), !image.readsInAnyOrder {
                 image = try image.copiedToMemory()
             }
-            image = try apply(step.action, to: image, report: report, plan: plan, geometry: &geometry)
+            image = try apply(step.action, to: image, report: report, plan: plan, geometry: &geometry, notes: &notes)
             ran(step)
         }
         guard image.width == plan.width, image.height == plan.height else {
@@ -89,7 +93,7 @@ struct PlanRenderer {
 
     private func apply(
         _ action: FixPlan.Action, to image: VipsImage, report: ImageReport, plan: FixPlan,
-        geometry: inout FrameGeometry
+        geometry: inout FrameGeometry, notes: inout [String]
     ) throws(FrameError) -> VipsImage {
         switch action {
         case .shrinkOnLoad:
@@ -101,7 +105,7 @@ struct PlanRenderer {
         case .autorotate:
             return try image.autorotate()
         case .convertToSRGB:
-            return try convertColour(image, report: report)
+            return try convertColour(image, report: report, notes: &notes)
         case .flatten(let colour):
             return try image.flatten(onto: colour)
         case .crop(let width, let height, let strategy):
@@ -145,15 +149,20 @@ struct PlanRenderer {
         return (max(1, w), max(1, h))
     }
 
-    private func convertColour(_ image: VipsImage, report: ImageReport) throws(FrameError) -> VipsImage {
+    private func convertColour(_ image: VipsImage, report: ImageReport, notes: inout [String]) throws(FrameError) -> VipsImage {
         var result = image
         if report.colourSpace == .cmyk {
             // The embedded profile when there is one; libvips' colourspace would ignore it.
             result = try image.iccToSRGB(fallbackProfile: "cmyk")
-        } else if report.hasICCProfile, let converted = try? image.iccToSRGB(fallbackProfile: nil) {
-            // A profile libvips cannot use (its error went with the thrown FrameError) falls to
-            // the plain conversion below, as an image without one would.
-            result = converted
+        } else if report.hasICCProfile {
+            do {
+                result = try image.iccToSRGB(fallbackProfile: nil)
+            } catch {
+                // A profile libvips cannot use: converted as an image without one would be,
+                // and said, since its colours may differ from what the profile meant.
+                notes.append("the embedded colour profile could not be used (\(error.message)); the colours were converted without it")
+                result = try image.colourspaceSRGB()
+            }
         } else {
             result = try image.colourspaceSRGB()
         }
