@@ -133,10 +133,11 @@ public final class SeedanceClient: Sendable {
         let intentID = UUID().uuidString.lowercased()
         if let store {
             let now = Date()
-            let intent = TaskRecord(
+            var intent = TaskRecord(
                 intentID: intentID, createdAt: now, model: body.model, provider: provider.id.rawValue,
                 baseURL: configuration.baseURL.absoluteString,
                 fingerprint: body.fingerprint, inputs: inputs, estimatedCostUSD: estimatedCostUSD, batchItem: batchItem)
+            intent.echo = body.echo
             let outcome: IntentOutcome
             do throws(StateStoreError) {
                 outcome = try await store.recordIntent(intent, duplicatesSince: allowDuplicate ? nil : DuplicateRule.windowStart(at: now))

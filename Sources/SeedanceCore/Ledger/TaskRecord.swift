@@ -94,6 +94,9 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     /// Where the video was saved.
     public var outputPath: String?
     public var estimatedCostUSD: Double?
+    /// What was sent, as the provider echoes it (``RequestBody/echo``): matched against listed
+    /// tasks to resolve an unknown outcome. Empty for a provider that cannot list.
+    public var echo: [String: String] = [:]
     public var batchID: String?
     public var itemID: String?
 
@@ -138,6 +141,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         case providerStatus = "provider_status"
         case outputPath = "output_path"
         case estimatedCostUSD = "estimated_cost_usd"
+        case echo
         case batchID = "batch_id"
         case itemID = "item_id"
     }

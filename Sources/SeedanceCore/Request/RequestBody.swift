@@ -35,6 +35,10 @@ public struct RequestBody: Sendable {
     public let model: String
     /// Where the body goes on the provider.
     public let endpoint: String
+    /// What a provider that can list tasks echoes of this request (its wire model and top-level
+    /// fields, as text), kept with the intent so an unknown outcome can be matched to a listed
+    /// task; empty for a provider that cannot list.
+    public var echo: [String: String] = [:]
 
     /// Lays out any document, nested ones included (objects in arrays); the caller has validated it.
     public init(json document: RequestJSON, model: String, endpoint: String) {

@@ -17,7 +17,7 @@ public struct ArkProvider: VideoProvider, TaskFinding, TaskCancelling {
     private static func registration(_ id: ProviderID, baseURL: String, console: String) -> ProviderRegistration {
         ProviderRegistration(
             id: id, api: "ark", defaultBaseURL: URL(string: baseURL)!, apiKeyVariable: apiKeyVariable,
-            baseURLVariable: "ARK_BASE_URL", keyHelp: "create an API key in the \(console) Ark console",
+            baseURLVariable: "ARK_BASE_URL", keyHelp: "create an API key in the \(console) Ark console", listsTasks: true,
             layBody: { request throws(RequestValidationError) in try ArkRequestLayout.body(for: request, provider: id) },
             make: { ArkProvider(id: id, configuration: $0, transport: $1, timeSource: $2) })
     }

@@ -32,11 +32,15 @@ public enum ArkRequestLayout {
                 ]))
         }
         var members: [(key: String, value: RequestJSON)] = [("model", .string(wireID)), ("content", .array(content))]
+        var echo = ["model": wireID]
         for field in request.model.fields where field.type != .image && field.name != promptField {
             if let value = request.parameters[field.name] {
                 members.append((field.name, RequestJSON(value)))
+                echo[field.name] = value.description
             }
         }
-        return RequestBody(json: .object(members), model: request.model.name, endpoint: request.model.endpoint)
+        var body = RequestBody(json: .object(members), model: request.model.name, endpoint: request.model.endpoint)
+        body.echo = echo
+        return body
     }
 }

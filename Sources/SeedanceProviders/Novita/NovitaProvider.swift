@@ -9,7 +9,7 @@ public struct NovitaProvider: VideoProvider {
 
     public static let registration = ProviderRegistration(
         id: .novita, api: "novita", defaultBaseURL: defaultBaseURL, apiKeyVariable: apiKeyVariable, baseURLVariable: nil,
-        keyHelp: "create a key at https://novita.ai/settings/key-management",
+        keyHelp: "create a key at https://novita.ai/settings/key-management", listsTasks: false,
         layBody: { request throws(RequestValidationError) in try NovitaRequestLayout.body(for: request) },
         make: { NovitaProvider(configuration: $0, transport: $1, timeSource: $2) })
 

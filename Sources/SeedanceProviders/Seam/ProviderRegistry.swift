@@ -14,6 +14,9 @@ public struct ProviderRegistration: Sendable {
     public var baseURLVariable: String?
     /// Where a user gets a key, for the message when it is missing.
     public var keyHelp: String
+    /// Whether its providers can list tasks (``VideoProvider/taskFinder``), so an unknown
+    /// outcome can be looked up, known before any client is made.
+    public var listsTasks: Bool
     /// The provider's body for a request, without a key or a connection (dry runs, `--request-out`).
     public var layBody: @Sendable (GenerationRequest) throws(RequestValidationError) -> RequestBody
     public var make: @Sendable (ProviderConfiguration, any HTTPTransport, TimeSource) -> any VideoProvider

@@ -72,10 +72,12 @@ extension SQLiteTaskStore {
                 try db.execute(sql: "UPDATE tasks SET creation = ? WHERE intent_id = ?", arguments: [creation.rawValue, row["intent_id"] as String])
             }
         }
-        migrator.registerMigration("v3: tasks.provider") { db in
-            // Every row before this was sent to novita, the only provider then.
+        migrator.registerMigration("v3: tasks.provider, tasks.echo") { db in
+            // Every row before this was sent to novita, the only provider then, which cannot
+            // list tasks: nothing to echo.
             try db.alter(table: "tasks") { t in
                 t.add(column: "provider", .text).notNull().defaults(to: TaskRecord.defaultProvider)
+                t.add(column: "echo", .jsonText).notNull().defaults(to: "{}")
             }
         }
         return migrator
