@@ -120,6 +120,10 @@ final class IntentSpy: TaskStore {
         try await store.recordAnswer(intentID: intentID, creation: creation, taskID: taskID, reason: reason, at: date)
     }
 
+    func recordCost(taskID: String, usd: Double, at date: Date) async throws(StateStoreError) {
+        try await store.recordCost(taskID: taskID, usd: usd, at: date)
+    }
+
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
         -> TaskRecord?
     {
@@ -159,6 +163,7 @@ struct FailingStore: TaskStore {
     func recordAnswer(intentID: String, creation: TaskCreation, taskID: String?, reason: String?, at date: Date) async throws(StateStoreError) {
         throw failure
     }
+    func recordCost(taskID: String, usd: Double, at date: Date) async throws(StateStoreError) { throw failure }
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
         -> TaskRecord?
     { throw failure }

@@ -80,7 +80,7 @@ import Testing
             let migrated = try DatabaseQueue(path: store.fileURL.path)
             #expect(
                 try await migrated.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-                    == ["v1: tasks, batches, legacy imports", "v2: tasks.creation", "v3: tasks.provider, tasks.echo"])
+                    == ["v1: tasks, batches, legacy imports", "v2: tasks.creation", "v3: tasks.provider, tasks.echo, tasks.cost_usd"])
             // Every row 0.4.0 wrote was sent to novita, the only provider then.
             #expect(again.allSatisfy { $0.provider == "novita" })
 

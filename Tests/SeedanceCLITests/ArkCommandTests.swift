@@ -55,6 +55,10 @@ import Testing
             #expect(record["provider"] as? String == "byteplus")
             #expect(record["creation"] as? String == "created")
             #expect(record["state"] as? String == "succeeded")
+            // The bill's number: the stub's usage for 720p 16:9, 5 s (1280×720×121/1024 = 108,900
+            // tokens) at BytePlus's USD 7.0 per million for seedance-2.0.
+            #expect(abs((record["cost_usd"] as? Double ?? 0) - 0.7623) < 0.0001, "\(record)")
+            #expect(record["cost_basis"] as? String == "usage")
             let everything = [submitted, status, waited, tasks].map { $0.stdout + $0.stderr }.joined()
             #expect(!everything.contains(Self.key))
         }

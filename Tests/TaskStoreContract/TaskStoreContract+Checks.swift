@@ -14,7 +14,8 @@ extension TaskStoreContract {
     /// `@Test(arguments: itsFactories, TaskStoreContract.checks)`.
     public static let checks: [Check] =
         [
-            Check(name: "the intent is committed before the call", run: intentIsCommittedBeforeTheCall)
+            Check(name: "the intent is committed before the call", run: intentIsCommittedBeforeTheCall),
+            Check(name: "the provider, the echo and the actual cost are kept", run: providerEchoAndActualCostAreKept),
         ]
         + TaskCreation.allCases.map { creation in
             Check(name: "an answer is recorded with creation \(creation.rawValue)") { try await eachAnswerIsRecordedWithItsCreation($0, creation) }

@@ -45,6 +45,26 @@ extension TaskStoreContract {
         }
     }
 
+    /// What a record names besides the request (its provider, what the provider echoes) is kept,
+    /// and a task's actual cost is recorded over its estimate; another connection sees both.
+    static func providerEchoAndActualCostAreKept(_ factory: TaskStoreFactory) async throws {
+        try await factory.withFolder { folder in
+            let store = try factory.open(folder)
+            var record = ContractFixtures.record("i1")
+            record.provider = "byteplus"
+            record.echo = ["model": "dreamina-seedance-2-0-260128", "duration": "5"]
+            record.estimatedCostUSD = 0.8
+            _ = try await store.recordIntent(record, duplicatesSince: nil)
+            try await store.recordAnswer(intentID: "i1", creation: .created, taskID: "t1", reason: nil, at: Date())
+            let before = try await factory.open(folder).records(matching: .all).first
+            #expect(before?.provider == "byteplus" && before?.echo == record.echo)
+            #expect(before?.costUSD == nil && before?.costBasis == .estimate)
+            try await store.recordCost(taskID: "t1", usd: 0.7623, at: Date())
+            let after = try await factory.open(folder).records(matching: .all).first
+            #expect(after?.costUSD == 0.7623 && after?.costBasis == .usage && after?.estimatedCostUSD == 0.8)
+        }
+    }
+
     /// The same request is refused while an earlier one may be paid: its intent has no answer
     /// yet (nil), or its answer's creation is `created` or `unknown`.
     static func theDuplicateWindowFollowsWhatMayBePaid(_ factory: TaskStoreFactory, _ earlier: TaskCreation?) async throws {

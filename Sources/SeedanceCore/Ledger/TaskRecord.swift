@@ -94,6 +94,11 @@ public struct TaskRecord: Sendable, Hashable, Codable {
     /// Where the video was saved.
     public var outputPath: String?
     public var estimatedCostUSD: Double?
+    /// The actual cost, from the provider's `usage`, once the task succeeded and reported it.
+    public var costUSD: Double?
+    /// Where the cost shown for this record comes from (``CostBasis/of(cost:estimate:)``), kept
+    /// beside the figures so that `tasks --json` says it.
+    public var costBasis: CostBasis?
     /// What was sent, as the provider echoes it (``RequestBody/echo``): matched against listed
     /// tasks to resolve an unknown outcome. Empty for a provider that cannot list.
     public var echo: [String: String] = [:]
@@ -121,6 +126,7 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         self.reason = reason
         self.outputPath = outputPath
         self.estimatedCostUSD = estimatedCostUSD
+        costBasis = CostBasis.of(cost: nil, estimate: estimatedCostUSD)
         batchID = batchItem?.batchID
         itemID = batchItem?.itemID
     }
@@ -141,6 +147,8 @@ public struct TaskRecord: Sendable, Hashable, Codable {
         case providerStatus = "provider_status"
         case outputPath = "output_path"
         case estimatedCostUSD = "estimated_cost_usd"
+        case costUSD = "cost_usd"
+        case costBasis = "cost_basis"
         case echo
         case batchID = "batch_id"
         case itemID = "item_id"

@@ -35,6 +35,9 @@ public protocol TaskStore: Sendable {
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
         -> TaskRecord?
 
+    /// Records what `taskID` actually cost (the provider's `usage` times the price table).
+    func recordCost(taskID: String, usd: Double, at date: Date) async throws(StateStoreError)
+
     /// Records matching `filter`, oldest first.
     func records(matching filter: TaskFilter) async throws(StateStoreError) -> [TaskRecord]
 

@@ -6,7 +6,7 @@ internal import SeedanceCore
 /// not conform to GRDB's protocols so that GRDB stays out of the public API.
 extension TaskRecord {
     static let columns =
-        "intent_id, created_at, updated_at, model, provider, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id, echo"
+        "intent_id, created_at, updated_at, model, provider, base_url, fingerprint, inputs, task_id, state, creation, provider_status, reason, output_path, estimated_cost_usd, batch_id, item_id, echo, cost_usd"
 
     init(row: Row) throws {
         let inputsJSON: String = row["inputs"]
@@ -22,16 +22,18 @@ extension TaskRecord {
         itemID = row["item_id"]
         let echoJSON: String = row["echo"]
         echo = try JSONDecoder().decode([String: String].self, from: Data(echoJSON.utf8))
+        costUSD = row["cost_usd"]
+        costBasis = CostBasis.of(cost: costUSD, estimate: estimatedCostUSD)
     }
 
     func insert(_ db: Database) throws {
         let inputsJSON = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
         let echoJSON = String(decoding: try JSONEncoder().encode(echo), as: UTF8.self)
         try db.execute(
-            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT INTO tasks (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
                 intentID, createdAt, updatedAt, model, provider, baseURL, fingerprint, inputsJSON, taskID, state.rawValue, creation.rawValue,
-                providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID, echoJSON,
+                providerStatus, reason, outputPath, estimatedCostUSD, batchID, itemID, echoJSON, costUSD,
             ])
     }
 }

@@ -72,12 +72,14 @@ extension SQLiteTaskStore {
                 try db.execute(sql: "UPDATE tasks SET creation = ? WHERE intent_id = ?", arguments: [creation.rawValue, row["intent_id"] as String])
             }
         }
-        migrator.registerMigration("v3: tasks.provider, tasks.echo") { db in
+        migrator.registerMigration("v3: tasks.provider, tasks.echo, tasks.cost_usd") { db in
             // Every row before this was sent to novita, the only provider then, which cannot
             // list tasks: nothing to echo.
             try db.alter(table: "tasks") { t in
                 t.add(column: "provider", .text).notNull().defaults(to: TaskRecord.defaultProvider)
                 t.add(column: "echo", .jsonText).notNull().defaults(to: "{}")
+                // The actual cost from the provider's usage; nil where only an estimate exists.
+                t.add(column: "cost_usd", .double)
             }
         }
         return migrator

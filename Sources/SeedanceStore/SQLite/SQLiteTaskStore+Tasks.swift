@@ -36,6 +36,12 @@ extension SQLiteTaskStore {
         }
     }
 
+    public func recordCost(taskID: String, usd: Double, at date: Date) async throws(StateStoreError) {
+        try await write("record cost") { db in
+            try db.execute(sql: "UPDATE tasks SET cost_usd = ?, updated_at = ? WHERE task_id = ?", arguments: [usd, date, taskID])
+        }
+    }
+
     @discardableResult
     public func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
         -> TaskRecord?

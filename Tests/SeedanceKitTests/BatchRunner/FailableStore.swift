@@ -29,6 +29,11 @@ final class FailableStore: TaskStore {
         try await base.recordAnswer(intentID: intentID, creation: creation, taskID: taskID, reason: reason, at: date)
     }
 
+    func recordCost(taskID: String, usd: Double, at date: Date) async throws(StateStoreError) {
+        try check()
+        try await base.recordCost(taskID: taskID, usd: usd, at: date)
+    }
+
     func recordResult(taskID: String, status: TaskStatus, reason: String?, outputPath: String?, at date: Date) async throws(StateStoreError)
         -> TaskRecord?
     {
