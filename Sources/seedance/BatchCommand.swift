@@ -66,7 +66,10 @@ struct BatchCommand: AsyncParsableCommand {
         // A batch plans each line against novita's model rows; Ark's rows, the resolution of
         // unknown outcomes through its task list and its queue cap come with issue 18's batch part.
         guard api.registration.api == ProviderRegistry.default.api else {
-            throw ValidationError("--provider \(api.registration.id): batches run on \(ProviderRegistry.default.id) only in this version; submit Ark tasks one by one with `seedance submit --provider \(api.registration.id)`")
+            let provider = api.registration.id
+            throw ValidationError(
+                "--provider \(provider): batches run on \(ProviderRegistry.default.id) only in this version; "
+                    + "submit Ark tasks one by one with `seedance submit --provider \(provider)`")
         }
         guard rpm >= 1 else { throw ValidationError("--rpm must be at least 1") }
         guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }

@@ -1,10 +1,10 @@
 import Foundation
 import FrameKit
+import SeedanceAPI
 import SeedanceKit
 import Testing
 
 @testable import SeedanceCore
-import SeedanceAPI
 
 /// A request's parameters are checked once: the check is a value (``ValidatedParameters``) that
 /// the request carries to its body. These tests hand a later step a check it could not have
