@@ -1,11 +1,14 @@
 // Fixed-argument forwards for the variadic libvips calls Swift cannot import, and for VIPS_INIT,
 // a macro. Each function is exactly one libvips call with every option passed in from Swift:
-// no setting, constant or choice lives here. See https://www.libvips.org/API/8.14/.
+// no setting, constant or choice lives here. See https://www.libvips.org/API/8.14/. The one
+// exception, the lent view a saver gets, has a header of its own (CVipsShimView.h).
 #ifndef CVIPSSHIM_H
 #define CVIPSSHIM_H
 
 #include <stddef.h>
 #include <vips/vips.h>
+
+#include "CVipsShimView.h"
 
 /// Which libvips loader `CVipsShim_load_*` calls; Swift picks it from the sniffed bytes.
 typedef enum {

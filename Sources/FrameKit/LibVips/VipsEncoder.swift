@@ -28,20 +28,21 @@ enum VipsEncoder {
         guard let file = TemporaryFile() else {
             return try encodeInMemory(image, as: format, quality: quality, optimizeCoding: optimizeCoding)
         }
-        guard let target = vips_target_new_to_descriptor(file.descriptor) else {
-            throw FrameError(.processingFailed, LibVips.describe("cannot open an output for the encoder"))
-        }
-        let status: Int32 = image.withPointer { image in
-            switch format {
-            case .jpeg: CVipsShim_jpegsave_target(image, target, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
-            case .png: CVipsShim_pngsave_target(image, target, pngCompression, strip)
-            default: CVipsShim_webpsave_target(image, target, Int32(quality), 0, strip)
+        // A saver may keep its input after failing (libvips 8.14's webpsave does): it gets a lent view.
+        let saved: Result<Void, FrameError> = try image.withLentView { image in
+            guard let target = vips_target_new_to_descriptor(file.descriptor) else {
+                return .failure(FrameError(.processingFailed, LibVips.describe("cannot open an output for the encoder")))
             }
+            defer { g_object_unref(target) }
+            let status =
+                switch format {
+                case .jpeg: CVipsShim_jpegsave_target(image, target, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
+                case .png: CVipsShim_pngsave_target(image, target, pngCompression, strip)
+                default: CVipsShim_webpsave_target(image, target, Int32(quality), 0, strip)
+                }
+            return status == 0 ? .success(()) : .failure(FrameError(.processingFailed, LibVips.describe("encoding \(format.rawValue) failed")))
         }
-        g_object_unref(target)
-        guard status == 0 else {
-            throw FrameError(.processingFailed, LibVips.describe("encoding \(format.rawValue) failed"))
-        }
+        try saved.get()
         guard let data = file.mapped() else {
             throw FrameError(
                 .processingFailed, "encoding \(format.rawValue) failed: cannot read the encoded bytes back (\(String(cString: strerror(errno))))")
@@ -52,7 +53,7 @@ enum VipsEncoder {
     private static func encodeInMemory(_ image: VipsImage, as format: ImageFormat, quality: Int, optimizeCoding: Bool) throws(FrameError) -> Data {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
-        let status: Int32 = image.withPointer { image in
+        let status: Int32 = try image.withLentView { image in
             switch format {
             case .jpeg: CVipsShim_jpegsave_buffer(image, &buffer, &length, Int32(quality), optimizeCoding ? 1 : 0, strip, jpegSubsampling)
             case .png: CVipsShim_pngsave_buffer(image, &buffer, &length, pngCompression, strip)

@@ -78,6 +78,26 @@ final class VipsImage: @unchecked Sendable {
         return try body(pointer)
     }
 
+    /// The image for a libvips call that may keep a reference to its input after it returns:
+    /// libvips 8.14's webpsave does when the pipeline fails under it (CVipsShimView.h says where
+    /// and why). The call gets a view that is cut from this image when `body` returns, so what it
+    /// keeps holds nothing of ours: the pipeline, down to the loader and its disc temporary
+    /// (`vips-*.v` in TMPDIR, deleted when the loader goes), keeps one owner, this.
+    func withLentView<Result>(
+        _ body: (UnsafeMutablePointer<CVipsShim.VipsImage>) -> Result
+    ) throws(FrameError) -> Result {
+        try withPointer { pointer throws(FrameError) in
+            guard let view = CVipsShim_view_new(pointer) else {
+                throw FrameError(.processingFailed, LibVips.describe("cannot lend the image to libvips"))
+            }
+            defer {
+                CVipsShim_view_detach(view)
+                g_object_unref(view)
+            }
+            return body(view)
+        }
+    }
+
     /// Runs a libvips operation on this image that writes one output image, and owns the result.
     /// A failure is `processingFailed`, named by the operation; libvips' text rides along as a hint.
     func derive(
