@@ -16,7 +16,7 @@ import Testing
                 let store = try SQLiteTaskStore(directory: folder.appendingPathComponent("seedance"))
                 // One request per outcome (different prompts, so none is the duplicate of another).
                 func submit(_ prompt: String, baseURL: URL, apiKey: String = StubHarness.apiKey) async -> SeedanceError? {
-                    let configuration = SeedanceClient.Configuration(baseURL: baseURL, apiKey: apiKey, connectTimeout: .seconds(2))
+                    let configuration = SeedanceClient.Configuration(baseURL: baseURL, apiKey: apiKey, connectTimeout: .seconds(10))
                     let client: SeedanceClient
                     do {
                         client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(), logger: Logger(label: "test"))

@@ -49,7 +49,7 @@ import Testing
             try await withScratchFolder("unknown-outcome") { folder in
                 let store = try SQLiteTaskStore(directory: folder)
                 let configuration = SeedanceClient.Configuration(
-                    provider: .byteplus, baseURL: stub.arkBaseURL, apiKey: key, connectTimeout: .seconds(2), readTimeout: .seconds(5))
+                    provider: .byteplus, baseURL: stub.arkBaseURL, apiKey: key, connectTimeout: .seconds(10), readTimeout: .seconds(30))
                 try await SeedanceClient.withClient(configuration, timeSource: fastTimeSource()) { client in
                     try await body(stub, client, store)
                 }

@@ -15,7 +15,7 @@ struct ArkStubHarness {
         async throws
     {
         try await SeedanceStub.with(StubConfiguration(apiKey: key, taskDuration: .milliseconds(50), ark: ark)) { stub in
-            try await AsyncHTTPClientTransport.withTransport(.init(connectTimeout: .seconds(2), readTimeout: .seconds(10))) { transport in
+            try await AsyncHTTPClientTransport.withTransport(.init(connectTimeout: .seconds(10), readTimeout: .seconds(30))) { transport in
                 try await body(ArkStubHarness(stub: stub, transport: transport))
             }
         }

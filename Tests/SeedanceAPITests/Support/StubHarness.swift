@@ -30,7 +30,7 @@ struct StubHarness {
                 let sleeps = Locked<[Duration]>([])
                 let logLines = Locked<[String]>([])
                 let configuration = SeedanceClient.Configuration(
-                    baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(2), readTimeout: readTimeout)
+                    baseURL: stub.baseURL, apiKey: apiKey, connectTimeout: .seconds(10), readTimeout: readTimeout)
                 let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: logLines) }
                 let client = try SeedanceClient(configuration: configuration, timeSource: fastTimeSource(sleeps: sleeps), logger: logger)
                 do {
