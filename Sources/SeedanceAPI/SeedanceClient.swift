@@ -191,6 +191,17 @@ public final class SeedanceClient: Sendable {
         VideoDownloader(transport: transport, retry: configuration.readRetry, timeSource: timeSource)
     }
 
+    /// Saves the last frame a finished task returned (asked for with `return_last_frame`),
+    /// reading the task again for a fresh URL if the one given has expired; nil when it has none.
+    @discardableResult
+    public func downloadLastFrame(of snapshot: TaskSnapshot, to destination: URL, force: Bool = false) async throws -> URL? {
+        guard let url = snapshot.lastFrameURL else { return nil }
+        let taskID = snapshot.taskID
+        return try await downloader.download(from: url, to: destination, force: force, content: .image) { [provider] in
+            try await provider.task(id: taskID).lastFrameURL
+        }
+    }
+
     /// Saves the first video of a finished task, reading the task again for a fresh URL if the one given has expired.
     @discardableResult
     public func downloadVideo(of snapshot: TaskSnapshot, to destination: URL, force: Bool = false) async throws -> URL {

@@ -17,6 +17,8 @@ struct TaskResultJSON: Encodable {
     var videos: [Video]
     /// Set by `wait` when the video was saved.
     var output: String?
+    /// Set by `wait` when the task's last frame was saved beside the video.
+    var lastFrameOutput: String?
     /// Set by `wait` when its deadline passed.
     var resumeCommand: String?
 
@@ -26,9 +28,10 @@ struct TaskResultJSON: Encodable {
         case errorCode = "error_code"
         case progressPercent = "progress_percent"
         case resumeCommand = "resume_command"
+        case lastFrameOutput = "last_frame_output"
     }
 
-    init(_ result: TaskSnapshot, output: String? = nil, resumeCommand: String? = nil) {
+    init(_ result: TaskSnapshot, output: String? = nil, lastFrameOutput: String? = nil, resumeCommand: String? = nil) {
         taskID = result.taskID
         status = result.status.rawValue
         reason = result.reason.isEmpty ? nil : result.reason
@@ -38,6 +41,7 @@ struct TaskResultJSON: Encodable {
         seed = result.seed
         videos = result.videos.map { Video(url: $0.url, ttl: $0.ttl) }
         self.output = output
+        self.lastFrameOutput = lastFrameOutput
         self.resumeCommand = resumeCommand
     }
 }

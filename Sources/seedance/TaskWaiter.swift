@@ -28,12 +28,17 @@ struct TaskWaiter {
             throw ExitStatus.refused.exitCode
         case .finished(let result):
             var saved: String?
+            var lastFrame: String?
             if let destination {
                 saved = try await client.downloadVideo(of: result, to: destination, force: waiting.force).path
+                // NAME.last.png beside NAME.mp4, when the task returned its last frame.
+                let frame = destination.deletingPathExtension().appendingPathExtension("last.png")
+                lastFrame = try await client.downloadLastFrame(of: result, to: frame, force: waiting.force)?.path
+                if let lastFrame { Terminal.diagnostic("last frame saved to \(lastFrame)") }
             }
             await StateStoreAccess.recordResult(result, outputPath: saved)
             if json {
-                try JSONOutput.print(TaskResultJSON(result, output: saved))
+                try JSONOutput.print(TaskResultJSON(result, output: saved, lastFrameOutput: lastFrame))
             } else {
                 Terminal.result(saved ?? result.videos.first?.url ?? result.taskID)
             }

@@ -223,3 +223,20 @@ import Testing
         #expect(sent.url == "http://ark.test/api/v3/contents/generations/tasks/cgt-9")
     }
 }
+
+/// Ark's legacy text commands in a prompt are warned about, never generated.
+@Suite struct ArkPromptWarningTests {
+    @Test(arguments: [
+        ("She turns --rs 720p --rt 16:9 --dur 5", true),
+        ("A cat --wm true", true),
+        ("A slow pan -- then a cut", false),
+        ("A tram passes", false),
+    ])
+    func legacyCommandsAreWarnedAbout(prompt: String, warned: Bool) throws {
+        let model = try #require(VideoModel.builtIn(named: "seedance-2.0", api: "ark"))
+        let warnings = try model.validate(GenerationParameters(["prompt": .string(prompt)]), frames: [.first])
+        #expect(warnings.contains { $0.field == "prompt" && $0.message.contains("legacy text commands") } == warned)
+        // novita's own model: its prompt is its own business.
+        #expect(try VideoModel.defaultModel.validate(GenerationParameters(["prompt": .string(prompt)]), frames: [.first]).isEmpty)
+    }
+}

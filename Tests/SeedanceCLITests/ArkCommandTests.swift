@@ -28,7 +28,7 @@ import Testing
             let submitted = try await CommandRunner.run(
                 [
                     "submit", TestPaths.fixture("bad-first-sideways.jpg"), "--last", TestPaths.fixture("bad-last-panorama.png"),
-                    "--provider", "byteplus", "--model", "seedance-2.0", "--prompt", "a slow pan", "--duration", "5", "--json",
+                    "--provider", "byteplus", "--model", "seedance-2.0", "--prompt", "a slow pan", "--duration", "5", "--return-last-frame", "--json",
                 ], environment: env)
             #expect(submitted.status == 0, "\(submitted.stderr)")
             #expect(stub.arkCreateCount == 1 && stub.arkTaskCount == 1, "the stub judged the fixed frames and the body by its own rules")
@@ -48,6 +48,10 @@ import Testing
             #expect(waited.status == 0, "\(waited.stderr)")
             let bytes = try Data(contentsOf: video)
             #expect(bytes.count > 8 && String(decoding: bytes[4..<8], as: UTF8.self) == "ftyp")
+            // Asked for with --return-last-frame: the PNG beside the video, NAME.last.png.
+            let lastFrame = try Data(contentsOf: folder.appendingPathComponent("video.last.png"))
+            #expect(Array(lastFrame.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            #expect(waited.stderr.contains("last frame saved to"))
 
             let tasks = try await CommandRunner.run(["tasks", "--json"], environment: env)
             let listing = try #require(try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [String: Any])

@@ -51,7 +51,24 @@ extension VideoModel {
                 warnings.append(RequestWarning(field: rule.name, message: "\(text.count) characters; the provider recommends at most \(limit)"))
             }
         }
+        if apiName == "ark", case .string(let prompt)? = parameters["prompt"], let commands = Self.legacyTextCommands(in: prompt) {
+            warnings.append(
+                RequestWarning(
+                    field: "prompt",
+                    message:
+                        "it holds Ark's legacy text commands (\(commands)); they are never generated here and are sent as words of the prompt: set the fields instead"
+                ))
+        }
         return warnings
+    }
+
+    /// Ark's older text-command style (a double dash, then `rs`, `rt`, `dur`, `seed`, `cf`,
+    /// `wm`, `fps` or `frames`, then a value) found in a prompt, as written; nil when there is none.
+    static func legacyTextCommands(in prompt: String) -> String? {
+        let words = prompt.split(whereSeparator: \.isWhitespace)
+        let names: Set<Substring> = ["rs", "rt", "dur", "seed", "cf", "wm", "fps", "frames"]
+        let found = words.filter { $0.hasPrefix("--") && names.contains($0.dropFirst(2)) }
+        return found.isEmpty ? nil : found.joined(separator: ", ")
     }
 
     private func holds(_ condition: ModelRule.Condition, _ parameters: GenerationParameters, _ present: Set<String>) -> Bool {

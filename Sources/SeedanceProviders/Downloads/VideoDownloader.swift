@@ -28,6 +28,7 @@ public struct VideoDownloader: Sendable {
         from url: String,
         to destination: URL,
         force: Bool = false,
+        content: DownloadContent = .video,
         freshURL: @Sendable () async throws -> String? = { nil }
     ) async throws -> URL {
         if !force, FileManager.default.fileExists(atPath: destination.path) {
@@ -38,13 +39,13 @@ public struct VideoDownloader: Sendable {
         let outcome = await RetryLoop(policy: retry, timeSource: timeSource).run { _ -> RetryLoop.Step<(any Error)?, any Error> in
             do {
                 do {
-                    try await fetch(currentURL, to: destination, force: force)
+                    try await fetch(currentURL, to: destination, force: force, content: content)
                 } catch let refusal as DownloadRefusal where refusal.status == 403 && !refreshed {
                     // An expired presigned URL: one fresh URL, tried at once (not a backoff attempt).
                     refreshed = true
                     guard let fresh = try await freshURL() else { throw refusal }
                     currentURL = fresh
-                    try await fetch(currentURL, to: destination, force: force)
+                    try await fetch(currentURL, to: destination, force: force, content: content)
                 }
                 return .finish(nil)
             } catch let refusal as DownloadRefusal {
@@ -78,14 +79,15 @@ public struct VideoDownloader: Sendable {
 
     /// One attempt: checks the answer, streams its body into a temporary file and renames it into
     /// place only when whole; a failed attempt leaves nothing behind.
-    private func fetch(_ url: String, to destination: URL, force: Bool) async throws {
+    private func fetch(_ url: String, to destination: URL, force: Bool, content: DownloadContent) async throws {
         let response = try await followingRedirects(from: url)
         guard response.status == 200 else {
             throw DownloadRefusal(status: response.status, retryAfter: response.retryAfter)
         }
         let contentType = response.headers.first(name: "Content-Type") ?? ""
-        guard Self.isVideo(contentType: contentType) else {
-            throw SeedanceError(.invalidDownload, "the video URL answered with content type \"\(contentType)\", not a video; nothing was saved")
+        guard content.accepts(contentType: contentType) else {
+            throw SeedanceError(
+                .invalidDownload, "the \(content.noun) URL answered with content type \"\(contentType)\", not \(content.article); nothing was saved")
         }
         let expected = response.headers.first(name: "Content-Length").flatMap { Int($0) }
         let writer = try AtomicFileWriter(destination: destination)
@@ -132,10 +134,25 @@ public struct VideoDownloader: Sendable {
 
     static let maxRedirects = 5
 
-    static func isVideo(contentType: String) -> Bool {
+}
+
+/// What a download must be: its content type is checked before a byte is saved, so an HTML error
+/// page is never kept as a video or a picture.
+public enum DownloadContent: Sendable, Hashable {
+    case video
+    /// A still image: a video's last frame (PNG).
+    case image
+
+    func accepts(contentType: String) -> Bool {
         let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return type.hasPrefix("video/") || type == "application/octet-stream"
+        switch self {
+        case .video: return type.hasPrefix("video/") || type == "application/octet-stream"
+        case .image: return type.hasPrefix("image/") || type == "application/octet-stream"
+        }
     }
+
+    var noun: String { self == .video ? "video" : "image" }
+    var article: String { self == .video ? "a video" : "an image" }
 }
 
 /// A non-200 answer from a video URL.
