@@ -4,12 +4,8 @@ import SeedanceAPI
 
 /// Options every command that talks to a provider shares: which one, and where.
 struct APIOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The provider: \(ProviderRegistry.names.joined(separator: ", ")) (default: \(ProviderRegistry.default.id); "
-                + "status and wait follow a recorded task's own provider).",
-            valueName: "NAME"))
-    var provider: String?
+    /// Without it, `status` and `wait` follow a recorded task's own provider.
+    @OptionGroup var providerOption: ProviderOption
 
     @Option(
         name: .customLong("base-url"),
@@ -18,16 +14,10 @@ struct APIOptions: ParsableArguments {
             valueName: "URL"))
     var baseURL: String?
 
-    func validate() throws {
-        if let provider, ProviderRegistry.registration(for: ProviderID(rawValue: provider)) == nil {
-            throw ValidationError("--provider: \"\(provider)\" is not one of \(ProviderRegistry.names.joined(separator: ", "))")
-        }
-    }
+    var provider: String? { providerOption.provider }
 
     /// The chosen provider's registration (the default when none was named).
-    var registration: ProviderRegistration {
-        provider.flatMap { ProviderRegistry.registration(for: ProviderID(rawValue: $0)) } ?? ProviderRegistry.default
-    }
+    var registration: ProviderRegistration { providerOption.registration }
 
     /// The client configuration from these options and the environment; exits 64 when the key is missing.
     func configuration(provider chosen: ProviderID? = nil) throws -> SeedanceClient.Configuration {

@@ -12,11 +12,7 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
     @OptionGroup var modelOption: ModelOption
-    @Option(
-        help: ArgumentHelp(
-            "List what this provider serves: \(ProviderRegistry.names.joined(separator: ", ")) (default: \(ProviderRegistry.default.id)).",
-            valueName: "NAME"))
-    var provider: String?
+    @OptionGroup var providerOption: ProviderOption
 
     struct Listing: Encodable {
         var provider: String
@@ -30,16 +26,10 @@ struct ModelsCommand: AsyncParsableCommand {
     }
 
     mutating func validate() throws {
-        guard let provider else { return }
-        guard let registration = ProviderRegistry.registration(for: ProviderID(rawValue: provider)) else {
-            throw ValidationError("--provider: \"\(provider)\" is not one of \(ProviderRegistry.names.joined(separator: ", "))")
-        }
         if modelOption.nameOrPath != nil { try modelOption.select(for: registration) }
     }
 
-    var registration: ProviderRegistration {
-        provider.flatMap { ProviderRegistry.registration(for: ProviderID(rawValue: $0)) } ?? ProviderRegistry.default
-    }
+    var registration: ProviderRegistration { providerOption.registration }
 
     func run() async throws {
         let models = modelOption.nameOrPath == nil ? VideoModel.builtIn(api: registration.api) : [modelOption.model]

@@ -23,16 +23,19 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the sheet.", valueName: "SHEET.png"))
     var output: String
     @OptionGroup var modelOption: ModelOption
+    @OptionGroup var providerOption: ProviderOption
     @OptionGroup(title: "Request (as submit; only --ratio and --resolution change the frames)") var request: RequestOptions
     @OptionGroup var preparation: FramePreparationOptions
     /// The values given, as ``validate()`` checked them against the model: checked once.
     private var checked: ValidatedParameters?
 
     private enum CodingKeys: CodingKey {
-        case first, last, output, modelOption, request, preparation
+        case first, last, output, modelOption, providerOption, request, preparation
     }
 
     mutating func validate() throws {
+        // The family as the chosen provider serves it: its fields and sizes frame the sheet.
+        try modelOption.select(for: providerOption.registration)
         checked = try request.valuesGiven(for: modelOption.model, hasLastFrame: last != nil)
     }
 

@@ -18,6 +18,9 @@ struct TasksCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
 
+    /// Only the records sent to this provider, when one is named.
+    @OptionGroup var providerOption: ProviderOption
+
     struct Listing: Encodable {
         var store: String
         var tasks: [TaskRecord]
@@ -45,9 +48,10 @@ struct TasksCommand: AsyncParsableCommand {
     func run() async throws {
         let states = try self.states
         let store = try StateStoreAccess.open()
-        let records: [TaskRecord]
+        var records: [TaskRecord]
         do {
             records = try await store.records(matching: TaskFilter(states: states, batchID: batch))
+            if let provider = providerOption.provider { records = records.filter { $0.provider == provider } }
         } catch {
             // The store cannot be read: local I/O (74), not an unknown outcome.
             throw ExitStatus.reporting(error)

@@ -63,6 +63,12 @@ import Testing
             // tokens) at BytePlus's USD 7.0 per million for seedance-2.0.
             #expect(abs((record["cost_usd"] as? Double ?? 0) - 0.7623) < 0.0001, "\(record)")
             #expect(record["cost_basis"] as? String == "usage")
+            // --provider narrows the listing to the records sent there.
+            for (provider, count) in [("byteplus", 1), ("novita", 0)] {
+                let narrowed = try await CommandRunner.run(["tasks", "--provider", provider, "--json"], environment: env)
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(narrowed.stdout.utf8)) as? [String: Any])
+                #expect((document["tasks"] as? [Any])?.count == count, "\(provider)")
+            }
             let everything = [submitted, status, waited, tasks].map { $0.stdout + $0.stderr }.joined()
             #expect(!everything.contains(Self.key))
         }
