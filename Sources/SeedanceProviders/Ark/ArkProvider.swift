@@ -45,41 +45,17 @@ public struct ArkProvider: VideoProvider, TaskFinding, TaskCancelling {
         var post = request(.post, path: Self.tasksPath)
         post.headers.add(name: "Content-Type", value: "application/json")
         post.body = body.httpBody()
-        switch await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide) {
-        case .accepted(let answer, let attempts):
-            guard let taskID = ArkTaskReading.createdTaskID(in: answer.body) else {
-                return .failed(
-                    creation: .unknown,
-                    error: SeedanceError(
-                        .outcomeUnknown,
-                        "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist"),
-                    reason: nil)
-            }
-            return .created(taskID: taskID, attempts: attempts)
-        case .refused(let answer, _):
-            let error = configuration.redacted(ArkErrors.providerError(answer))
-            return .failed(
-                creation: ArkErrors.creation(error), error: SeedanceError(.provider(error), "the provider refused the request"),
-                reason: error.reason)
-        case .outcomeUnknown(let failure, let status, _):
-            let what =
-                status.map { "the provider answered HTTP \($0)" } ?? (failure == .readTimeout ? "no answer came in time" : "the connection dropped")
-            return .failed(
-                creation: .unknown,
-                error: SeedanceError(
-                    .outcomeUnknown,
-                    "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted (the task list can tell)"),
-                reason: nil)
-        case .unreachable(let text, let attempts):
-            return .failed(
-                creation: .notSent,
-                error: SeedanceError(
-                    .unreachable,
-                    "could not connect to \(configuration.baseURL.absoluteString) after \(attempts) attempt(s), nothing was sent: \(configuration.redacted(text))"
-                ),
-                reason: "UNREACHABLE")
-        }
+        let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)
+        return Self.createAnswers.outcome(of: result, configuration: configuration)
     }
+
+    /// Ark's create answers: `{"id"}`, and its error envelope (every documented refusal creates nothing).
+    static let createAnswers = CreateAnswerReading(
+        taskID: ArkTaskReading.createdTaskID(in:),
+        refusal: { answer in
+            let error = ArkErrors.providerError(answer)
+            return (error, ArkErrors.creation(error))
+        })
 
     public func task(id taskID: String) async throws(SeedanceError) -> TaskSnapshot {
         let answer = try await read(request(.get, path: "\(Self.tasksPath)/\(Self.escaped(taskID))"), what: "task \(taskID)")

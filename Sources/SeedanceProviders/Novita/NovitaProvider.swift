@@ -34,42 +34,17 @@ public struct NovitaProvider: VideoProvider {
         post.headers.add(name: "Content-Type", value: "application/json")
         // A fresh pass over the chunks per attempt: a retry sends the same bytes, encoded again.
         post.body = body.httpBody()
-        let baseURL = configuration.baseURL.absoluteString
-        switch await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide) {
-        case .accepted(let answer, let attempts):
-            guard let taskID = NovitaTaskResult.createdTaskID(in: answer.body) else {
-                return .failed(
-                    creation: .unknown,
-                    error: SeedanceError(
-                        .outcomeUnknown,
-                        "the provider accepted the request (HTTP \(answer.status)) but its answer held no task id; a paid task may exist"),
-                    reason: nil)
-            }
-            return .created(taskID: taskID, attempts: attempts)
-        case .refused(let answer, _):
-            let providerError = configuration.redacted(NovitaErrors.providerError(answer))
-            // A 429 or 503 still answered after the last try provably took nothing.
-            let creation = SubmitFailureClassifier.creation(.response(status: answer.status, retryAfter: answer.retryAfter))
-            return .failed(
-                creation: creation, error: SeedanceError(.provider(providerError), "the provider refused the request"),
-                reason: providerError.reason)
-        case .outcomeUnknown(let failure, let status, _):
-            let what = status.map { "the provider answered HTTP \($0)" } ?? Self.describe(failure)
-            return .failed(
-                creation: .unknown,
-                error: SeedanceError(
-                    .outcomeUnknown, "\(what) after the request was sent; a paid task may or may not exist, so it was not resubmitted"),
-                reason: nil)
-        case .unreachable(let text, let attempts):
-            // Every attempt ended before sending (the classifier retries nothing else).
-            return .failed(
-                creation: SubmitFailureClassifier.creation(.transport(.notConnected)),
-                error: SeedanceError(
-                    .unreachable,
-                    "could not connect to \(baseURL) after \(attempts) attempt(s), nothing was sent: \(configuration.redacted(text))"),
-                reason: "UNREACHABLE")
-        }
+        let result = await exchange.perform(post, policy: configuration.submitRetry, classify: SubmitFailureClassifier.decide)
+        return Self.createAnswers.outcome(of: result, configuration: configuration)
     }
+
+    /// novita's create answers: `{"task_id"}`, and its error envelope; a 429 or 503 still
+    /// answered after the last try provably took nothing.
+    static let createAnswers = CreateAnswerReading(
+        taskID: NovitaTaskResult.createdTaskID(in:),
+        refusal: { answer in
+            (NovitaErrors.providerError(answer), SubmitFailureClassifier.creation(.response(status: answer.status, retryAfter: answer.retryAfter)))
+        })
 
     public func task(id taskID: String) async throws(SeedanceError) -> TaskSnapshot {
         let query = "task_id=" + (taskID.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"])) ?? taskID)
@@ -91,13 +66,5 @@ public struct NovitaProvider: VideoProvider {
             headers: [
                 "Authorization": "Bearer \(configuration.apiKey)", "Accept": "application/json", "User-Agent": SeedanceVersion.userAgent,
             ])
-    }
-
-    private static func describe(_ failure: TransportFailure?) -> String {
-        switch failure {
-        case .readTimeout: "no answer came within the read timeout"
-        case .connectionClosed: "the connection dropped"
-        default: "the call failed"
-        }
     }
 }
