@@ -66,7 +66,10 @@ import Testing
     }
 
     @Test func answerSlowerThanTheReadTimeoutIsOutcomeUnknown() async throws {
-        try await StubHarness.run(readTimeout: .milliseconds(300)) { harness in
+        // The stand-in never answers (hang), so the read timeout always fires; 3 s leaves the
+        // upload time to arrive whole on a loaded machine (a fresh-clone run saw 300 ms end
+        // before the stand-in had read the body, so it had counted no POST).
+        try await StubHarness.run(readTimeout: .seconds(3)) { harness in
             harness.stub.inject(.hang, on: .submit)
             let error = try #require(await harness.submissionError())
             #expect(error.kind == .outcomeUnknown)
