@@ -1,5 +1,6 @@
 import Foundation
 import SeedanceAPI
+import TestSupport
 import Testing
 
 @testable import SeedanceProviders
@@ -20,11 +21,13 @@ import Testing
         try #require(VideoModel.builtIn(named: name, api: "ark"))
     }
 
+    /// The body as the POST sends it, through `--request-out`'s writer, parsed back.
     static func json(_ body: RequestBody) throws -> [String: Any] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ark-body-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try body.write(to: file)
-        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        try withScratchFolder("ark-body") { folder in
+            let file = folder.appendingPathComponent("body.json")
+            try body.write(to: file)
+            return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        }
     }
 
     static let png = FramePayload.inline(Data([0x89, 0x50, 0x4E, 0x47]), format: "png", role: .first)
